@@ -1,0 +1,121 @@
+// The plain-data shape a seed generator produces and the emulator state loads. It is the only contract
+// between the seed/simulator code and the server core, so both can change independently.
+
+export type ColumnType =
+  | 'TEXT_NUMBER'
+  | 'DATE'
+  | 'DATETIME'
+  | 'CHECKBOX'
+  | 'PICKLIST'
+  | 'MULTI_PICKLIST'
+  | 'CONTACT_LIST'
+  | 'MULTI_CONTACT_LIST';
+
+export type SystemColumnType = 'AUTO_NUMBER' | 'CREATED_BY' | 'CREATED_DATE' | 'MODIFIED_BY' | 'MODIFIED_DATE';
+
+export type AccessLevel = 'OWNER' | 'ADMIN' | 'EDITOR_SHARE' | 'EDITOR' | 'COMMENTER' | 'VIEWER';
+
+export type CellValue = string | number | boolean;
+
+export interface SeedUser {
+  id: number;
+  email: string;
+  firstName: string;
+  lastName: string;
+  /** Bearer token this user authenticates with. */
+  token: string;
+  /** Smartsheet system admin (sees everything, may lock rows). */
+  admin?: boolean;
+  /** A token the emulator treats as expired (401/1003). */
+  expired?: boolean;
+  /** Non-human identity such as automation@smartsheet.com: never has a token that is used. */
+  automation?: boolean;
+}
+
+export interface SeedColumn {
+  id: number;
+  title: string;
+  type: ColumnType;
+  primary?: boolean;
+  systemColumnType?: SystemColumnType;
+  options?: string[];
+  autoNumberFormat?: { prefix?: string; suffix?: string; fill?: string; startingNumber?: number };
+  /** Display format hint for TEXT_NUMBER columns holding money: displayValue becomes "$1,234.57". */
+  currency?: boolean;
+  width?: number;
+}
+
+export interface SeedCell {
+  columnId: number;
+  value?: CellValue;
+  formula?: string;
+}
+
+export interface SeedRow {
+  id: number;
+  cells: SeedCell[];
+  createdAt: string; // ISO-8601 UTC
+  modifiedAt: string;
+  createdBy: string; // e-mail of a SeedUser
+  modifiedBy: string;
+  locked?: boolean;
+}
+
+export interface SeedShare {
+  email: string;
+  accessLevel: AccessLevel;
+}
+
+export type SeedSheetRole = 'source' | 'target' | 'audit' | 'other';
+
+export interface SeedSheet {
+  id: number;
+  name: string;
+  role: SeedSheetRole;
+  ownerEmail: string;
+  /** Exactly one of workspaceId / folderId places the sheet; neither = the owner's Sheets folder. */
+  workspaceId?: number;
+  folderId?: number;
+  columns: SeedColumn[];
+  rows: SeedRow[];
+  shares: SeedShare[];
+  createdAt: string;
+  modifiedAt: string;
+}
+
+export interface SeedWorkspace {
+  id: number;
+  name: string;
+  ownerEmail: string;
+  shares: SeedShare[];
+}
+
+export interface SeedFolder {
+  id: number;
+  name: string;
+  workspaceId?: number;
+  parentFolderId?: number;
+}
+
+/** A compatible unit of the synthetic catalogue (prices in cents; undefined = N/A). */
+export interface SeedCompatibleUnit {
+  cu: string;
+  description: string;
+  uom: string;
+  group: string;
+  installCents?: number;
+  removalCents?: number;
+  transferCents?: number;
+}
+
+export interface SeedData {
+  /** The seed name or number it was generated from. */
+  seed: string;
+  /** The emulator clock starts here (ISO-8601 UTC). */
+  now: string;
+  users: SeedUser[];
+  workspaces: SeedWorkspace[];
+  folders: SeedFolder[];
+  sheets: SeedSheet[];
+  catalogue: SeedCompatibleUnit[];
+}

@@ -1,0 +1,41 @@
+// The `ledgerline` command line. Each command lives in its own file and only parses, authorises
+// and calls; errors become one clear message on stderr and the exit code from the error table.
+import { Command, CommanderError } from 'commander';
+import { toAppError } from '../domain/app-error.js';
+import { registerConfigCommand } from './config-command.js';
+import { registerDbCommand } from './db-command.js';
+import { registerDoctorCommand } from './doctor-command.js';
+
+export function buildProgram(): Command {
+  const program = new Command('ledgerline')
+    .description(
+      'Audits Smartsheet billing sheets, publishes weekly Work Request reports and alerts on changes.',
+    )
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride();
+  registerDoctorCommand(program);
+  registerDbCommand(program);
+  registerConfigCommand(program);
+  return program;
+}
+
+async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; usage errors were already printed by commander.
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    const appError = toAppError(error);
+    process.stderr.write(`ledgerline: ${appError.toUserMessage()}\n`);
+    if (appError.code === 'INTERNAL' && appError.cause instanceof Error && appError.cause.stack) {
+      process.stderr.write(`${appError.cause.stack}\n`);
+    }
+    process.exitCode = appError.exitCode;
+  }
+}
+
+await main(process.argv);

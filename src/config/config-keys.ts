@@ -1,0 +1,274 @@
+// Every configuration key Ledgerline reads, in one table: its documentation, default, whether it is
+// a secret, and the parser that validates it. The README's configuration table and .env.example are
+// generated from this table (tests keep them in step).
+import type { z } from 'zod';
+import {
+  boolean,
+  databaseUrl,
+  decimal,
+  emailAddress,
+  httpUrl,
+  idList,
+  integer,
+  nonEmpty,
+  oneOf,
+  secretOfAtLeast32,
+  stringList,
+  timeZone,
+} from './env-value-parsers.js';
+
+export interface ConfigKey {
+  /** The environment variable. */
+  env: string;
+  /** Heading it is listed under in the docs. */
+  section: string;
+  /** One line: what it controls. */
+  doc: string;
+  /** Used when the variable is unset or empty; undefined = optional with no value. */
+  default?: string;
+  /** Secrets come only from the environment (or .env) and are never printed or logged. */
+  secret?: boolean;
+  schema: z.ZodType<unknown, string>;
+}
+
+export const SMARTSHEET_REGIONS = {
+  us: 'https://api.smartsheet.com/2.0',
+  eu: 'https://api.smartsheet.eu/2.0',
+  gov: 'https://api.smartsheetgov.com/2.0',
+  au: 'https://api.smartsheet.au/2.0',
+} as const;
+
+export const CONFIG_KEYS = [
+  // Store
+  {
+    env: 'LEDGERLINE_DATABASE_URL',
+    section: 'Store',
+    doc: 'Where data lives: sqlite:<path> (embedded, default) or postgres://user@host:5432/db[?schema=name].',
+    default: 'sqlite:./.ledgerline/ledgerline.db',
+    schema: databaseUrl,
+  },
+  {
+    env: 'LEDGERLINE_DATA_DIR',
+    section: 'Store',
+    doc: 'Folder for generated reports, the mail outbox and other local files.',
+    default: './.ledgerline',
+    schema: nonEmpty,
+  },
+  // Logging
+  {
+    env: 'LEDGERLINE_LOG_LEVEL',
+    section: 'Logging',
+    doc: 'Minimum log level: trace, debug, info, warn, error, fatal or silent.',
+    default: 'info',
+    schema: oneOf(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']),
+  },
+  {
+    env: 'LEDGERLINE_LOG_FORMAT',
+    section: 'Logging',
+    doc: 'json, pretty, or auto (pretty on a terminal, JSON otherwise).',
+    default: 'auto',
+    schema: oneOf(['auto', 'json', 'pretty']),
+  },
+  // Smartsheet
+  {
+    env: 'SMARTSHEET_API_TOKEN',
+    section: 'Smartsheet',
+    doc: 'API access token (Personal Settings → API Access). Secret.',
+    secret: true,
+    schema: nonEmpty,
+  },
+  {
+    env: 'LEDGERLINE_SMARTSHEET_REGION',
+    section: 'Smartsheet',
+    doc: 'Smartsheet instance: us, eu, gov or au (sets the default base URL).',
+    default: 'us',
+    schema: oneOf(['us', 'eu', 'gov', 'au']),
+  },
+  {
+    env: 'LEDGERLINE_SMARTSHEET_BASE_URL',
+    section: 'Smartsheet',
+    doc: "API base URL; overrides the region (e.g. the emulator's http://127.0.0.1:8080/2.0).",
+    schema: httpUrl,
+  },
+  {
+    env: 'LEDGERLINE_SMARTSHEET_CHANGE_AGENT',
+    section: 'Smartsheet',
+    doc: 'Smartsheet-Change-Agent sent on every write; callbacks carrying it are our own changes.',
+    default: 'ledgerline',
+    schema: nonEmpty,
+  },
+  {
+    env: 'LEDGERLINE_SMARTSHEET_REQUESTS_PER_MINUTE',
+    section: 'Smartsheet',
+    doc: 'Request budget per minute shared by every call (Smartsheet allows 300; heavy calls cost 10).',
+    default: '300',
+    schema: integer(1, 10_000),
+  },
+  {
+    env: 'LEDGERLINE_SMARTSHEET_MAX_RETRY_SECONDS',
+    section: 'Smartsheet',
+    doc: 'Longest total time one call may spend retrying (429, 5xx, network errors).',
+    default: '90',
+    schema: integer(0, 3_600),
+  },
+  {
+    env: 'LEDGERLINE_SOURCE_SHEET_IDS',
+    section: 'Smartsheet',
+    doc: 'Comma-separated ids of source sheets to read.',
+    default: '',
+    schema: idList,
+  },
+  {
+    env: 'LEDGERLINE_SOURCE_FOLDER_IDS',
+    section: 'Smartsheet',
+    doc: 'Comma-separated folder ids walked recursively for source sheets.',
+    default: '',
+    schema: idList,
+  },
+  {
+    env: 'LEDGERLINE_SOURCE_WORKSPACE_IDS',
+    section: 'Smartsheet',
+    doc: 'Comma-separated workspace ids walked recursively for source sheets.',
+    default: '',
+    schema: idList,
+  },
+  {
+    env: 'LEDGERLINE_SHEET_NAME_EXCLUDE',
+    section: 'Smartsheet',
+    doc: 'Comma-separated words; discovered sheets whose name contains one are skipped.',
+    default: 'Archive',
+    schema: stringList,
+  },
+  {
+    env: 'LEDGERLINE_TARGET_SHEET_ID',
+    section: 'Smartsheet',
+    doc: 'Sheet with one row per Work Request, where weekly reports are attached.',
+    schema: integer(1, Number.MAX_SAFE_INTEGER),
+  },
+  {
+    env: 'LEDGERLINE_AUDIT_SHEET_ID',
+    section: 'Smartsheet',
+    doc: 'Sheet where audit events and run summaries are written.',
+    schema: integer(1, Number.MAX_SAFE_INTEGER),
+  },
+  {
+    env: 'LEDGERLINE_FAIL_ON_MISSING_SHEET',
+    section: 'Smartsheet',
+    doc: 'Exit non-zero when a configured sheet vanished or no longer maps its required columns.',
+    default: 'true',
+    schema: boolean,
+  },
+  // Billing rules
+  {
+    env: 'LEDGERLINE_TIME_ZONE',
+    section: 'Billing',
+    doc: 'Organisation time zone: when weeks close, hours of day in risk features.',
+    default: 'America/Chicago',
+    schema: timeZone,
+  },
+  {
+    env: 'LEDGERLINE_WEEK_END_DAY',
+    section: 'Billing',
+    doc: 'Day the billing week ends on.',
+    default: 'sunday',
+    schema: oneOf(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']),
+  },
+  {
+    env: 'LEDGERLINE_WEEK_CLOSE_GRACE_HOURS',
+    section: 'Billing',
+    doc: 'Hours after the end of the week-ending day before a week counts as closed.',
+    default: '0',
+    schema: decimal(0, 24 * 14),
+  },
+  {
+    env: 'LEDGERLINE_COMPANY_NAME',
+    section: 'Billing',
+    doc: 'Company name printed on reports (also the logo fallback).',
+    default: 'Ledgerline Contracting',
+    schema: nonEmpty,
+  },
+  {
+    env: 'LEDGERLINE_LOGO_PATH',
+    section: 'Billing',
+    doc: 'PNG or JPEG logo placed at A1 of each weekly report.',
+    schema: nonEmpty,
+  },
+  // Mail
+  {
+    env: 'LEDGERLINE_MAIL_TRANSPORT',
+    section: 'Mail',
+    doc: 'smtp (send), outbox (write .eml files under the data folder) or none.',
+    default: 'outbox',
+    schema: oneOf(['smtp', 'outbox', 'none']),
+  },
+  {
+    env: 'LEDGERLINE_SMTP_HOST',
+    section: 'Mail',
+    doc: 'SMTP server host name.',
+    schema: nonEmpty,
+  },
+  {
+    env: 'LEDGERLINE_SMTP_PORT',
+    section: 'Mail',
+    doc: 'SMTP server port.',
+    default: '587',
+    schema: integer(1, 65_535),
+  },
+  {
+    env: 'LEDGERLINE_SMTP_SECURITY',
+    section: 'Mail',
+    doc: 'tls (implicit TLS, port 465), starttls (upgrade, port 587) or none (local relays only).',
+    default: 'starttls',
+    schema: oneOf(['tls', 'starttls', 'none']),
+  },
+  {
+    env: 'LEDGERLINE_SMTP_USER',
+    section: 'Mail',
+    doc: 'SMTP user name.',
+    schema: nonEmpty,
+  },
+  {
+    env: 'LEDGERLINE_SMTP_PASSWORD',
+    section: 'Mail',
+    doc: 'SMTP password. Secret.',
+    secret: true,
+    schema: nonEmpty,
+  },
+  {
+    env: 'LEDGERLINE_MAIL_FROM',
+    section: 'Mail',
+    doc: 'From address of alert e-mails.',
+    default: 'ledgerline@localhost.localdomain',
+    schema: emailAddress,
+  },
+  // HTTP
+  {
+    env: 'LEDGERLINE_HTTP_HOST',
+    section: 'HTTP',
+    doc: 'Address `serve` listens on.',
+    default: '127.0.0.1',
+    schema: nonEmpty,
+  },
+  {
+    env: 'LEDGERLINE_HTTP_PORT',
+    section: 'HTTP',
+    doc: 'Port `serve` listens on (production sits behind a TLS proxy).',
+    default: '8400',
+    schema: integer(0, 65_535),
+  },
+  {
+    env: 'LEDGERLINE_PUBLIC_URL',
+    section: 'HTTP',
+    doc: 'Public https URL of this service (webhook callbacks and links in e-mails).',
+    schema: httpUrl,
+  },
+  {
+    env: 'LEDGERLINE_SESSION_SECRET',
+    section: 'HTTP',
+    doc: 'Secret for signing dashboard cookies (at least 32 characters). Secret.',
+    secret: true,
+    schema: secretOfAtLeast32,
+  },
+] as const satisfies readonly ConfigKey[];
+
+export type ConfigKeyName = (typeof CONFIG_KEYS)[number]['env'];

@@ -1,0 +1,104 @@
+// The typed configuration every other module receives. Built once from the validated keys
+// (config-keys.ts) and passed down; nothing else reads the environment.
+import type { z } from 'zod';
+import type { CONFIG_KEYS, ConfigKeyName } from './config-keys.js';
+import { SMARTSHEET_REGIONS } from './config-keys.js';
+import type { DatabaseLocation } from './env-value-parsers.js';
+
+type KeyOf<N extends ConfigKeyName> = Extract<(typeof CONFIG_KEYS)[number], { env: N }>;
+/** Parsed value per key; undefined where the key is optional and unset. */
+export type ParsedKeys = {
+  [N in ConfigKeyName]: KeyOf<N> extends { default: string }
+    ? z.output<KeyOf<N>['schema']>
+    : z.output<KeyOf<N>['schema']> | undefined;
+};
+
+export type WeekDay = ParsedKeys['LEDGERLINE_WEEK_END_DAY'];
+
+export interface Config {
+  database: { location: DatabaseLocation };
+  dataDir: string;
+  log: { level: ParsedKeys['LEDGERLINE_LOG_LEVEL']; format: ParsedKeys['LEDGERLINE_LOG_FORMAT'] };
+  smartsheet: {
+    baseUrl: string;
+    region: ParsedKeys['LEDGERLINE_SMARTSHEET_REGION'];
+    token: string | undefined;
+    changeAgent: string;
+    requestsPerMinute: number;
+    maxRetrySeconds: number;
+    sourceSheetIds: number[];
+    sourceFolderIds: number[];
+    sourceWorkspaceIds: number[];
+    sheetNameExclude: string[];
+    targetSheetId: number | undefined;
+    auditSheetId: number | undefined;
+    failOnMissingSheet: boolean;
+  };
+  billing: {
+    timeZone: string;
+    weekEndDay: WeekDay;
+    weekCloseGraceHours: number;
+    companyName: string;
+    logoPath: string | undefined;
+  };
+  mail: {
+    transport: ParsedKeys['LEDGERLINE_MAIL_TRANSPORT'];
+    smtp: {
+      host: string | undefined;
+      port: number;
+      security: ParsedKeys['LEDGERLINE_SMTP_SECURITY'];
+      user: string | undefined;
+      password: string | undefined;
+    };
+    from: string;
+  };
+  http: { host: string; port: number; publicUrl: string | undefined; sessionSecret: string | undefined };
+}
+
+/** Shape the flat, validated keys into the Config tree. */
+export function buildConfig(k: ParsedKeys): Config {
+  return {
+    database: { location: k.LEDGERLINE_DATABASE_URL },
+    dataDir: k.LEDGERLINE_DATA_DIR,
+    log: { level: k.LEDGERLINE_LOG_LEVEL, format: k.LEDGERLINE_LOG_FORMAT },
+    smartsheet: {
+      baseUrl: k.LEDGERLINE_SMARTSHEET_BASE_URL ?? SMARTSHEET_REGIONS[k.LEDGERLINE_SMARTSHEET_REGION],
+      region: k.LEDGERLINE_SMARTSHEET_REGION,
+      token: k.SMARTSHEET_API_TOKEN,
+      changeAgent: k.LEDGERLINE_SMARTSHEET_CHANGE_AGENT,
+      requestsPerMinute: k.LEDGERLINE_SMARTSHEET_REQUESTS_PER_MINUTE,
+      maxRetrySeconds: k.LEDGERLINE_SMARTSHEET_MAX_RETRY_SECONDS,
+      sourceSheetIds: k.LEDGERLINE_SOURCE_SHEET_IDS,
+      sourceFolderIds: k.LEDGERLINE_SOURCE_FOLDER_IDS,
+      sourceWorkspaceIds: k.LEDGERLINE_SOURCE_WORKSPACE_IDS,
+      sheetNameExclude: k.LEDGERLINE_SHEET_NAME_EXCLUDE,
+      targetSheetId: k.LEDGERLINE_TARGET_SHEET_ID,
+      auditSheetId: k.LEDGERLINE_AUDIT_SHEET_ID,
+      failOnMissingSheet: k.LEDGERLINE_FAIL_ON_MISSING_SHEET,
+    },
+    billing: {
+      timeZone: k.LEDGERLINE_TIME_ZONE,
+      weekEndDay: k.LEDGERLINE_WEEK_END_DAY,
+      weekCloseGraceHours: k.LEDGERLINE_WEEK_CLOSE_GRACE_HOURS,
+      companyName: k.LEDGERLINE_COMPANY_NAME,
+      logoPath: k.LEDGERLINE_LOGO_PATH,
+    },
+    mail: {
+      transport: k.LEDGERLINE_MAIL_TRANSPORT,
+      smtp: {
+        host: k.LEDGERLINE_SMTP_HOST,
+        port: k.LEDGERLINE_SMTP_PORT,
+        security: k.LEDGERLINE_SMTP_SECURITY,
+        user: k.LEDGERLINE_SMTP_USER,
+        password: k.LEDGERLINE_SMTP_PASSWORD,
+      },
+      from: k.LEDGERLINE_MAIL_FROM,
+    },
+    http: {
+      host: k.LEDGERLINE_HTTP_HOST,
+      port: k.LEDGERLINE_HTTP_PORT,
+      publicUrl: k.LEDGERLINE_PUBLIC_URL,
+      sessionSecret: k.LEDGERLINE_SESSION_SECRET,
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// `doctor`'s use case: run every named check, each bounded in time, and report OK/FAIL with the
+// reason. One failing or hanging check never hides the others.
+
+export interface HealthCheck {
+  name: string;
+  /** Resolves with a short detail on success; throws (ideally an AppError) on failure. */
+  run(): Promise<string>;
+}
+
+export interface HealthResult {
+  name: string;
+  ok: boolean;
+  detail: string;
+  hint?: string;
+}
+
+export interface HealthReport {
+  ok: boolean;
+  results: HealthResult[];
+}
+
+export async function runHealthChecks(
+  checks: readonly HealthCheck[],
+  timeoutMs = 15_000,
+): Promise<HealthReport> {
+  const results = await Promise.all(
+    checks.map(async (check): Promise<HealthResult> => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+      });
+      try {
+        const detail = await Promise.race([check.run(), timeout]);
+        return { name: check.name, ok: true, detail };
+      } catch (error) {
+        const hint = (error as { hint?: unknown }).hint;
+        return {
+          name: check.name,
+          ok: false,
+          detail: error instanceof Error ? error.message : String(error),
+          ...(typeof hint === 'string' ? { hint } : {}),
+        };
+      } finally {
+        clearTimeout(timer);
+      }
+    }),
+  );
+  return { ok: results.every((r) => r.ok), results };
+}
