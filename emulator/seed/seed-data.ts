@@ -11,7 +11,8 @@ export type ColumnType =
   | 'CONTACT_LIST'
   | 'MULTI_CONTACT_LIST';
 
-export type SystemColumnType = 'AUTO_NUMBER' | 'CREATED_BY' | 'CREATED_DATE' | 'MODIFIED_BY' | 'MODIFIED_DATE';
+export type SystemColumnType =
+  'AUTO_NUMBER' | 'CREATED_BY' | 'CREATED_DATE' | 'MODIFIED_BY' | 'MODIFIED_DATE';
 
 export type AccessLevel = 'OWNER' | 'ADMIN' | 'EDITOR_SHARE' | 'EDITOR' | 'COMMENTER' | 'VIEWER';
 
@@ -28,7 +29,7 @@ export interface SeedUser {
   admin?: boolean;
   /** A token the emulator treats as expired (401/1003). */
   expired?: boolean;
-  /** Non-human identity such as automation@smartsheet.com: never has a token that is used. */
+  /** Non-human identity such as automation@smartsheet.com; only the edit simulator uses its token. */
   automation?: boolean;
 }
 
@@ -108,6 +109,29 @@ export interface SeedCompatibleUnit {
   transferCents?: number;
 }
 
+/** Deliberate data-quality problems planted in the seed (ground truth for DATA_QUALITY and duplicate rules). */
+export type SeedNoiseKind =
+  | 'unparseable_price'
+  | 'zero_price'
+  | 'price_rate_mismatch'
+  | 'missing_foreman'
+  | 'missing_work_request'
+  | 'non_sunday_week_ending'
+  | 'cu_no_match'
+  | 'not_completed'
+  | 'blank_snapshot_date'
+  | 'very_old_date'
+  | 'future_date'
+  | 'duplicate_unit';
+
+export interface SeedNoise {
+  kind: SeedNoiseKind;
+  sheetId: number;
+  rowId: number;
+  /** The row this one duplicates (duplicate_unit only). */
+  relatedRowId?: number;
+}
+
 export interface SeedData {
   /** The seed name or number it was generated from. */
   seed: string;
@@ -118,4 +142,16 @@ export interface SeedData {
   folders: SeedFolder[];
   sheets: SeedSheet[];
   catalogue: SeedCompatibleUnit[];
+  /**
+   * Ledgerline configuration that lives outside Smartsheet, seeded so that rules can be exercised:
+   * per source sheet (key `String(sheetId)`), the e-mails allowed to change billing fields. Anyone else
+   * with edit access who changes one is an UNAUTHORIZED_EDITOR.
+   */
+  authorizedEditors?: Record<string, string[]>;
+  /** E-mails holding the `billing.correct` permission (their post-close changes are AUTHORIZED_CORRECTION). */
+  billingCorrectors?: string[];
+  /** The account (and so the token) Ledgerline itself uses against the emulator. */
+  ledgerlineUserEmail?: string;
+  /** Every deliberate data-quality problem in the seed rows. */
+  noise?: SeedNoise[];
 }
