@@ -7,8 +7,8 @@ export interface ReportLine {
   workType: string;
   description: string;
   uom: string;
-  /** Printed with its decimals (1.5 stays 1.5). */
-  quantity: number | undefined;
+  /** Printed with its decimals (1.5 stays 1.5); text as typed when it could not be read (`TBD`). */
+  quantity: number | string | undefined;
   scope: string;
   priceCents: number;
 }
@@ -62,4 +62,10 @@ export interface ReportBranding {
 
 export interface ReportRenderer {
   render(report: WeeklyReport, branding: ReportBranding): Promise<Uint8Array>;
+}
+
+/** A local copy of every generated workbook (the demo's and an operator's output folder). */
+export interface ReportArchive {
+  /** Store the bytes under the file name; returns where they went. */
+  save(fileName: string, bytes: Uint8Array): Promise<string>;
 }

@@ -1,0 +1,10 @@
+/**
+ * Every migration, by name, in an import map rather than a folder scan so the list is the same
+ * under tsx and from dist/. Names sort in the order they run; append new ones at the end.
+ */
+import { initialSchema } from './0001-initial-schema.js';
+import type { StoreMigration } from './store-migration.js';
+
+export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
+  '0001-initial-schema': initialSchema,
+};

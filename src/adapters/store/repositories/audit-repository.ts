@@ -1,0 +1,286 @@
+import {
+  sql,
+  type ExpressionBuilder,
+  type Insertable,
+  type Kysely,
+  type Selectable,
+  type SqlBool,
+} from 'kysely';
+import { AppError, ErrorCode } from '../../../domain/app-error.js';
+import {
+  auditNaturalKey,
+  chainHash,
+  normalizeInstant,
+  type AuditEventRecord,
+  type AuditSeverity,
+  type ChainedAuditEvent,
+  type JsonObject,
+} from '../../../domain/audit-chain.js';
+import type { AuditCheckpoint, AuditEventFilter, AuditStore } from '../../../ports/store.js';
+import { batchesWithinParameterLimit } from '../bind-parameter-limits.js';
+import { booleanFromDb, booleanToDb, instantToDb, jsonFromDb, jsonToDb } from '../column-codecs.js';
+import { isUniqueViolation } from '../constraint-errors.js';
+import type { AuditEventsTable, Database } from '../database-schema.js';
+import type { SqlContext } from '../sql-context.js';
+
+/** The single row of audit_chain_head. */
+const HEAD_ID = 1;
+
+type AuditEventsWhere = ExpressionBuilder<Database, 'audit_events'>;
+
+/** The audit_events, audit_chain_head and audit_checkpoints tables behind AuditStore. */
+export function createAuditRepository({ db, dialect }: SqlContext): AuditStore {
+  const toRow = (
+    event: Omit<ChainedAuditEvent, 'seq'>,
+    naturalKey: string,
+  ): Insertable<AuditEventsTable> => ({
+    event_id: event.eventId,
+    natural_key: naturalKey,
+    revision: event.revision,
+    run_id: event.runId,
+    timestamp: event.timestamp,
+    sheet_id: event.sheetId,
+    row_id: event.rowId,
+    work_request: event.workRequest,
+    column_name: event.columnName,
+    violation_type: event.violationType,
+    old_value: event.oldValue,
+    new_value: event.newValue,
+    delta: event.deltaCents,
+    changed_by: event.changedBy,
+    changed_at: event.changedAt,
+    week_ending: event.weekEnding,
+    is_historical: booleanToDb(dialect, event.isHistorical),
+    audit_run_id: event.auditRunId,
+    severity: event.severity,
+    issue_description: event.issueDescription,
+    suggested_fix: event.suggestedFix,
+    sheet_reference: event.sheetReference,
+    ip_address: event.ipAddress,
+    device_info: event.deviceInfo,
+    session_id: event.sessionId,
+    user_agent: event.userAgent,
+    risk_score: event.riskScore,
+    anomaly_score: event.anomalyScore,
+    predicted_category: event.predictedCategory,
+    details: jsonToDb(event.details),
+    prev_hash: event.prevHash,
+    hash: event.hash,
+  });
+
+  const fromRow = (row: Selectable<AuditEventsTable>): ChainedAuditEvent => ({
+    seq: row.seq,
+    eventId: row.event_id,
+    revision: row.revision,
+    runId: row.run_id,
+    timestamp: row.timestamp,
+    sheetId: row.sheet_id,
+    rowId: row.row_id,
+    workRequest: row.work_request,
+    columnName: row.column_name,
+    violationType: row.violation_type,
+    oldValue: row.old_value,
+    newValue: row.new_value,
+    deltaCents: row.delta,
+    changedBy: row.changed_by,
+    changedAt: row.changed_at,
+    weekEnding: row.week_ending,
+    isHistorical: booleanFromDb(row.is_historical),
+    auditRunId: row.audit_run_id,
+    severity: row.severity as AuditSeverity,
+    issueDescription: row.issue_description,
+    suggestedFix: row.suggested_fix,
+    sheetReference: row.sheet_reference,
+    ipAddress: row.ip_address,
+    deviceInfo: row.device_info,
+    sessionId: row.session_id,
+    userAgent: row.user_agent,
+    riskScore: row.risk_score,
+    anomalyScore: row.anomaly_score,
+    predictedCategory: row.predicted_category,
+    details: jsonFromDb<JsonObject>(dialect, row.details),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  });
+
+  const matching = (filter: AuditEventFilter) => (eb: AuditEventsWhere) => {
+    const conditions = [];
+    if (filter.fromSeq !== undefined) conditions.push(eb('seq', '>=', filter.fromSeq));
+    if (filter.toSeq !== undefined) conditions.push(eb('seq', '<=', filter.toSeq));
+    if (filter.runId !== undefined) conditions.push(eb('run_id', '=', filter.runId));
+    if (filter.sheetId !== undefined) conditions.push(eb('sheet_id', '=', filter.sheetId));
+    if (filter.rowId !== undefined) conditions.push(eb('row_id', '=', filter.rowId));
+    if (filter.workRequest !== undefined) conditions.push(eb('work_request', '=', filter.workRequest));
+    if (filter.severities !== undefined) conditions.push(valueIn(eb, 'severity', filter.severities));
+    if (filter.violationTypes !== undefined)
+      conditions.push(valueIn(eb, 'violation_type', filter.violationTypes));
+    if (filter.changedFrom !== undefined)
+      conditions.push(eb('changed_at', '>=', instantToDb(filter.changedFrom)));
+    if (filter.changedTo !== undefined)
+      conditions.push(eb('changed_at', '<=', instantToDb(filter.changedTo)));
+    return eb.and(conditions);
+  };
+
+  return {
+    async appendEvents(events) {
+      if (events.length === 0) return [];
+      try {
+        return await db.transaction().execute(async (trx) => {
+          // The chain lock: updating the head row first makes every other appender wait here (a row
+          // lock on Postgres, the write lock on SQLite) until this transaction ends, so hashes are
+          // always computed from the true head.
+          const head = await trx
+            .updateTable('audit_chain_head')
+            .set((eb) => ({ event_count: eb.ref('event_count') }))
+            .where('id', '=', HEAD_ID)
+            .returning(['event_count', 'head_hash'])
+            .executeTakeFirstOrThrow();
+
+          let prevHash = head.head_hash;
+          const linked = (await eventsNotYetStored(trx, events)).map(({ event, naturalKey }) => {
+            const normalized: AuditEventRecord = {
+              ...event,
+              timestamp: normalizeInstant(event.timestamp),
+              changedAt: event.changedAt === null ? null : normalizeInstant(event.changedAt),
+            };
+            const hash = chainHash(prevHash, normalized);
+            const link = { ...normalized, prevHash, hash };
+            prevHash = hash;
+            return { link, naturalKey };
+          });
+          if (linked.length === 0) return [];
+
+          const rows = linked.map(({ link, naturalKey }) => toRow(link, naturalKey));
+          const seqByEventId = new Map<string, number>();
+          for (const batch of batchesWithinParameterLimit(dialect, rows, Object.keys(rows[0] ?? {}).length)) {
+            const inserted = await trx
+              .insertInto('audit_events')
+              .values(batch)
+              .returning(['seq', 'event_id'])
+              .execute();
+            for (const row of inserted) seqByEventId.set(row.event_id, row.seq);
+          }
+          const appended = linked.map(({ link }) => ({
+            ...link,
+            seq: seqByEventId.get(link.eventId) ?? Number.NaN,
+          }));
+          // The chain is walked in seq order, so seqs must rise in the order the hashes were linked.
+          appended.forEach((event, index) => {
+            const previous = appended[index - 1];
+            if (!(event.seq > (previous?.seq ?? 0)))
+              throw new Error('audit seqs were not assigned in chain order');
+          });
+
+          await trx
+            .updateTable('audit_chain_head')
+            .set({
+              event_count: head.event_count + appended.length,
+              head_seq: appended.at(-1)?.seq ?? null,
+              head_hash: prevHash,
+            })
+            .where('id', '=', HEAD_ID)
+            .execute();
+          return appended;
+        });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        throw new AppError(ErrorCode.CONFLICT, 'An audit event id is already used by a different change', {
+          cause: error,
+        });
+      }
+    },
+
+    async listEvents(query) {
+      const order = query.order ?? 'asc';
+      const rows = await db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where(matching(query))
+        .orderBy('seq', order)
+        .limit(query.limit + 1)
+        .execute();
+      const events = rows.slice(0, query.limit).map(fromRow);
+      const last = events.at(-1);
+      const nextSeq =
+        rows.length > query.limit && last ? (order === 'asc' ? last.seq + 1 : last.seq - 1) : null;
+      return { events, nextSeq };
+    },
+
+    async countEvents(filter = {}) {
+      const row = await db
+        .selectFrom('audit_events')
+        .select(sql<number>`count(*)`.as('count'))
+        .where(matching(filter))
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
+    },
+
+    async chainHead() {
+      const head = await db
+        .selectFrom('audit_chain_head')
+        .select(['event_count', 'head_seq', 'head_hash'])
+        .where('id', '=', HEAD_ID)
+        .executeTakeFirstOrThrow();
+      return { eventCount: head.event_count, headSeq: head.head_seq, headHash: head.head_hash };
+    },
+
+    async appendCheckpoint(checkpoint) {
+      await db
+        .insertInto('audit_checkpoints')
+        .values({
+          seq: checkpoint.seq,
+          event_count: checkpoint.eventCount,
+          head_hash: checkpoint.headHash,
+          signature: checkpoint.signature,
+          key_id: checkpoint.keyId,
+          run_id: checkpoint.runId,
+          created_at: instantToDb(checkpoint.createdAt),
+        })
+        .execute();
+    },
+
+    async listCheckpoints() {
+      const rows = await db
+        .selectFrom('audit_checkpoints')
+        .selectAll()
+        .orderBy('seq')
+        .orderBy('key_id')
+        .execute();
+      return rows.map((row): AuditCheckpoint => ({
+        seq: row.seq,
+        eventCount: row.event_count,
+        headHash: row.head_hash,
+        signature: row.signature,
+        keyId: row.key_id,
+        runId: row.run_id,
+        createdAt: row.created_at,
+      }));
+    },
+  };
+
+  /** The events whose natural key is neither stored nor earlier in the batch, in input order. */
+  async function eventsNotYetStored(
+    trx: Kysely<Database>,
+    events: readonly AuditEventRecord[],
+  ): Promise<{ event: AuditEventRecord; naturalKey: string }[]> {
+    const byKey = new Map<string, AuditEventRecord>();
+    for (const event of events) {
+      const key = auditNaturalKey(event);
+      if (!byKey.has(key)) byKey.set(key, event);
+    }
+    for (const batch of batchesWithinParameterLimit(dialect, [...byKey.keys()], 1)) {
+      const stored = await trx
+        .selectFrom('audit_events')
+        .select('natural_key')
+        .where('natural_key', 'in', batch)
+        .execute();
+      for (const row of stored) byKey.delete(row.natural_key);
+    }
+    return [...byKey].map(([naturalKey, event]) => ({ event, naturalKey }));
+  }
+}
+
+/** `column IN (…)`, false for an empty list (which SQL cannot spell). */
+function valueIn(eb: AuditEventsWhere, column: 'severity' | 'violation_type', values: readonly string[]) {
+  return values.length === 0 ? sql<SqlBool>`1 = 0` : eb(column, 'in', values);
+}

@@ -1,0 +1,63 @@
+// What the sync and publish use cases need from Smartsheet, named for the use case rather than the
+// REST API. The Smartsheet adapter implements it over its client; tests can drive the emulator.
+import type { SourceRow } from '../domain/billing-row.js';
+
+export interface SheetColumnInfo {
+  id: number;
+  title: string;
+  type: string;
+  primary: boolean;
+}
+
+export interface DiscoveredSheet {
+  id: number;
+  name: string;
+  /** Workspace / folder / … path, for messages and the run summary. */
+  location: string;
+}
+
+export interface SheetContent {
+  id: number;
+  name: string;
+  version: number;
+  permalink: string | undefined;
+  columns: SheetColumnInfo[];
+  rows: SourceRow[];
+}
+
+export interface ReadRowsOptions {
+  /** Only rows modified at or after this instant (Smartsheet never reports deleted rows here). */
+  rowsModifiedSince?: Date;
+  /** Restrict each row's cells (and the request's size) to these columns. */
+  columnIds?: number[];
+  rowIds?: number[];
+}
+
+export interface RowAttachment {
+  id: number;
+  name: string;
+  rowId: number;
+  sizeInKb: number | undefined;
+  createdAt: string | undefined;
+}
+
+export interface BillingSheets {
+  /** Every sheet inside a workspace or folder, walking sub-folders, with its location. */
+  sheetsUnder(container: { kind: 'workspace' | 'folder'; id: number }): Promise<DiscoveredSheet[]>;
+  /** The sheet's current version, or undefined when it no longer exists or is not shared with us. */
+  sheetVersion(sheetId: number): Promise<number | undefined>;
+  /** Read a sheet (all pages), or undefined when it no longer exists or is not shared with us. */
+  readSheet(sheetId: number, options?: ReadRowsOptions): Promise<SheetContent | undefined>;
+  /** Every file attached to rows of a sheet. */
+  listRowAttachments(sheetId: number): Promise<RowAttachment[]>;
+  /** Attach a file to a row; returns the new attachment. */
+  uploadRowAttachment(
+    sheetId: number,
+    rowId: number,
+    fileName: string,
+    bytes: Uint8Array,
+  ): Promise<RowAttachment>;
+  deleteAttachment(sheetId: number, attachmentId: number): Promise<void>;
+  /** Requests made so far, by kind, for the run summary. */
+  requestCounts(): Record<string, number>;
+}
