@@ -4,7 +4,10 @@ import { Command, CommanderError } from 'commander';
 import { toAppError } from '../domain/app-error.js';
 import { registerConfigCommand } from './config-command.js';
 import { registerDbCommand } from './db-command.js';
+import { registerDemoCommand } from './demo-command.js';
+import { registerEmulatorCommand } from './emulator-command.js';
 import { registerDoctorCommand } from './doctor-command.js';
+import { registerRunCommand } from './run-command.js';
 
 export function buildProgram(): Command {
   const program = new Command('ledgerline')
@@ -14,9 +17,12 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError()
     .exitOverride();
+  registerDemoCommand(program);
+  registerRunCommand(program);
   registerDoctorCommand(program);
   registerDbCommand(program);
   registerConfigCommand(program);
+  registerEmulatorCommand(program);
   return program;
 }
 

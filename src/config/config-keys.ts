@@ -102,7 +102,7 @@ export const CONFIG_KEYS = [
     section: 'Smartsheet',
     doc: 'Request budget per minute shared by every call (Smartsheet allows 300; heavy calls cost 10).',
     default: '300',
-    schema: integer(1, 10_000),
+    schema: integer(1, 1_000_000),
   },
   {
     env: 'LEDGERLINE_SMARTSHEET_MAX_RETRY_SECONDS',
@@ -157,6 +157,20 @@ export const CONFIG_KEYS = [
     doc: 'Exit non-zero when a configured sheet vanished or no longer maps its required columns.',
     default: 'true',
     schema: boolean,
+  },
+  {
+    env: 'LEDGERLINE_SYNC_CLOCK_SKEW_SECONDS',
+    section: 'Smartsheet',
+    doc: 'Margin subtracted from the last sync time when asking for rows modified since (clocks differ).',
+    default: '300',
+    schema: integer(0, 86_400),
+  },
+  {
+    env: 'LEDGERLINE_PHASE_TIME_BUDGET_SECONDS',
+    section: 'Smartsheet',
+    doc: 'Time budget of each run phase; past it a phase starts no new work and the next run continues.',
+    default: '1800',
+    schema: integer(1, 86_400),
   },
   // Billing rules
   {

@@ -33,6 +33,8 @@ export interface Config {
     targetSheetId: number | undefined;
     auditSheetId: number | undefined;
     failOnMissingSheet: boolean;
+    clockSkewSeconds: number;
+    phaseTimeBudgetSeconds: number;
   };
   billing: {
     timeZone: string;
@@ -75,6 +77,8 @@ export function buildConfig(k: ParsedKeys): Config {
       targetSheetId: k.LEDGERLINE_TARGET_SHEET_ID,
       auditSheetId: k.LEDGERLINE_AUDIT_SHEET_ID,
       failOnMissingSheet: k.LEDGERLINE_FAIL_ON_MISSING_SHEET,
+      clockSkewSeconds: k.LEDGERLINE_SYNC_CLOCK_SKEW_SECONDS,
+      phaseTimeBudgetSeconds: k.LEDGERLINE_PHASE_TIME_BUDGET_SECONDS,
     },
     billing: {
       timeZone: k.LEDGERLINE_TIME_ZONE,

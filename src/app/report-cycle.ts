@@ -1,0 +1,122 @@
+// Composition of a reports cycle: store, Smartsheet client with the process-wide request budget,
+// Excel renderer, local output folder, all built from Config.
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { renderReports } from '../adapters/excel/render-reports-in-parallel.js';
+import { localReportFolder } from '../adapters/report-folder/local-report-folder.js';
+import { SmartsheetClient, TokenBucketBudget } from '../adapters/smartsheet/index.js';
+import { smartsheetBillingSheets } from '../adapters/smartsheet/smartsheet-billing-sheets.js';
+import { migrateToLatest, openStore } from '../adapters/store/index.js';
+import type { Config } from '../config/index.js';
+import { AppError, ErrorCode } from '../domain/app-error.js';
+import { Weekday } from '../domain/calendar-date.js';
+import type { Logger } from '../ports/logger.js';
+import type { ProgressReporter } from '../ports/progress.js';
+import type { ReportBranding } from '../ports/report-writer.js';
+import { runReportCycle } from '../services/run-report-cycle.js';
+import type { CycleSummary } from '../services/run-report-cycle.js';
+
+export interface ReportCycle {
+  run(options: { dryRun: boolean }): Promise<CycleSummary>;
+  close(): Promise<void>;
+}
+
+/** A sortable, unique run id: `run-20260916T150000Z-3f9a1c`. */
+export function newRunId(now: Date): string {
+  return `run-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '')}-${randomBytes(3).toString('hex')}`;
+}
+
+export async function loadBranding(config: Config): Promise<ReportBranding> {
+  const { logoPath, companyName, timeZone } = config.billing;
+  if (!logoPath) return { companyName, timeZone };
+  const extension = path.extname(logoPath).toLowerCase();
+  if (!['.png', '.jpg', '.jpeg'].includes(extension)) {
+    throw new AppError(
+      ErrorCode.CONFIG_INVALID,
+      `LEDGERLINE_LOGO_PATH must be a .png or .jpg file, got ${logoPath}`,
+    );
+  }
+  try {
+    const data = await readFile(logoPath);
+    return { companyName, timeZone, logo: { data, extension: extension === '.png' ? 'png' : 'jpeg' } };
+  } catch (error) {
+    throw new AppError(ErrorCode.CONFIG_INVALID, `Cannot read the logo at LEDGERLINE_LOGO_PATH=${logoPath}`, {
+      hint: 'Fix the path or unset it to print the company name instead.',
+      cause: error,
+    });
+  }
+}
+
+/** The Smartsheet client for this process, sharing one request budget. */
+export function smartsheetClientFor(config: Config, logger: Logger): SmartsheetClient {
+  const { token, baseUrl, changeAgent, requestsPerMinute, maxRetrySeconds } = config.smartsheet;
+  if (!token) {
+    throw new AppError(ErrorCode.SMARTSHEET_AUTH, 'No Smartsheet API token is configured', {
+      hint: 'Set SMARTSHEET_API_TOKEN in the environment or .env.',
+    });
+  }
+  return new SmartsheetClient({
+    baseUrl,
+    token,
+    changeAgent,
+    budget: new TokenBucketBudget({ perMinute: requestsPerMinute }),
+    maxRetryMs: maxRetrySeconds * 1000,
+    logger,
+  });
+}
+
+export async function openReportCycle(
+  config: Config,
+  logger: Logger,
+  options: { progress: ProgressReporter },
+): Promise<ReportCycle> {
+  const branding = await loadBranding(config);
+  const client = smartsheetClientFor(config, logger);
+  const store = await openStore(config.database.location, { logger });
+  try {
+    const { applied } = await migrateToLatest(store);
+    if (applied.length > 0) logger.info({ applied }, 'applied database migrations');
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const source = smartsheetBillingSheets(client);
+  const weekEndDay = Weekday[config.billing.weekEndDay.toUpperCase() as keyof typeof Weekday];
+  return {
+    run: ({ dryRun }) => {
+      const now = new Date();
+      return runReportCycle(
+        {
+          source,
+          sheets: store.sheets,
+          snapshots: store.snapshots,
+          runs: store.runs,
+          reports: store.reports,
+          render: (reports) => renderReports(reports, branding),
+          archive: localReportFolder(path.resolve(config.dataDir, 'reports')),
+          progress: options.progress,
+          logger,
+          now: () => new Date(),
+        },
+        {
+          runId: newRunId(now),
+          discovery: {
+            sheetIds: config.smartsheet.sourceSheetIds,
+            folderIds: config.smartsheet.sourceFolderIds,
+            workspaceIds: config.smartsheet.sourceWorkspaceIds,
+            nameExclude: config.smartsheet.sheetNameExclude,
+          },
+          targetSheetId: config.smartsheet.targetSheetId,
+          timeZone: config.billing.timeZone,
+          weekEndDay,
+          dryRun,
+          clockSkewMs: config.smartsheet.clockSkewSeconds * 1000,
+          phaseBudgetMs: config.smartsheet.phaseTimeBudgetSeconds * 1000,
+          failOnMissingSheet: config.smartsheet.failOnMissingSheet,
+        },
+      );
+    },
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,314 @@
+// Sync (issue: sync and reports): bring the stored row snapshots of every source sheet up to date
+// with as few requests as possible, and say which rows were created, changed or deleted.
+//   unchanged sheet      → 1 request (its version)
+//   first sync           → the whole sheet
+//   later syncs          → rows modified since the last sync (minus a clock-skew margin), plus a
+//                          one-column read of every row id, because Smartsheet never reports deletions
+import { readBillingRow } from '../domain/billing-row.js';
+import type { BillingField } from '../domain/billing-field.js';
+import { mapColumns } from '../domain/column-mapping.js';
+import type { ColumnMapping, ColumnSynonyms } from '../domain/column-mapping.js';
+import { snapshotFingerprint, snapshotValuesOf } from '../domain/row-fingerprint.js';
+import type { SnapshotValues } from '../domain/row-fingerprint.js';
+import type { BillingSheets, DiscoveredSheet } from '../ports/billing-sheets.js';
+import type { PhaseProgress } from '../ports/progress.js';
+import type { RowSnapshot, SheetRecord, SheetStore, SnapshotStore } from '../ports/sheet-store.js';
+
+export interface SyncOptions {
+  synonyms?: Partial<ColumnSynonyms>;
+  /** Margin subtracted from the last sync time for rowsModifiedSince (clocks differ). */
+  clockSkewMs: number;
+  /** Decides the snapshot's billable flag (billing-domain.md §1.4). */
+  isBillable: (values: SnapshotValues) => boolean;
+  runId: string;
+  now: () => Date;
+  /** Stop starting new sheets after this instant (the phase's time budget). */
+  deadline?: Date;
+  /** False for a dry run: compute everything, store nothing. */
+  persist: boolean;
+}
+
+export type RowChangeKind = 'created' | 'updated' | 'deleted';
+
+/** One row whose billing values differ from its stored snapshot. */
+export interface RowChange {
+  kind: RowChangeKind;
+  sheetId: number;
+  rowId: number;
+  rowNumber: number;
+  modifiedAt: string | null;
+  before: SnapshotValues | undefined;
+  after: SnapshotValues | undefined;
+}
+
+export type SheetSyncOutcome = 'unchanged' | 'full' | 'incremental' | 'vanished' | 'unmapped' | 'skipped';
+
+export interface SheetSyncResult {
+  sheetId: number;
+  sheetName: string;
+  outcome: SheetSyncOutcome;
+  rowsFetched: number;
+  changes: RowChange[];
+  /** For `unmapped`: the required fields that found no column. */
+  missingRequired?: BillingField[];
+  missingOptional?: BillingField[];
+  message?: string;
+  /** Snapshots written (or, in a dry run, that would have been written). */
+  writes: RowSnapshot[];
+  deletedRowIds: number[];
+}
+
+export interface SyncDependencies {
+  source: BillingSheets;
+  sheets: SheetStore;
+  snapshots: SnapshotStore;
+  progress?: PhaseProgress;
+}
+
+/** Sync every discovered sheet, one after another (the request budget is the real limit). */
+export async function syncSourceSheets(
+  deps: SyncDependencies,
+  discovered: readonly DiscoveredSheet[],
+  options: SyncOptions,
+): Promise<SheetSyncResult[]> {
+  const results: SheetSyncResult[] = [];
+  deps.progress?.total(discovered.length);
+  for (const sheet of discovered) {
+    if (options.deadline && options.now() > options.deadline) {
+      results.push({
+        sheetId: sheet.id,
+        sheetName: sheet.name,
+        outcome: 'skipped',
+        rowsFetched: 0,
+        changes: [],
+        writes: [],
+        deletedRowIds: [],
+        message: 'time budget of the sync phase exhausted; next run continues',
+      });
+    } else {
+      results.push(await syncSheet(deps, sheet, options));
+    }
+    deps.progress?.advance(1, sheet.name);
+  }
+  deps.progress?.done();
+  return results;
+}
+
+async function syncSheet(
+  deps: SyncDependencies,
+  sheet: DiscoveredSheet,
+  options: SyncOptions,
+): Promise<SheetSyncResult> {
+  const base = { sheetId: sheet.id, sheetName: sheet.name };
+  const known = await deps.sheets.getSheet(sheet.id);
+  const startedAt = options.now();
+
+  const version = await deps.source.sheetVersion(sheet.id);
+  if (version === undefined) return vanished(deps, sheet, known, startedAt, options.persist);
+  if (known?.lastSyncedAt && known.status === 'active' && known.version === version) {
+    if (options.persist) {
+      await deps.sheets.upsertSheet({ ...known, name: sheet.name, lastSeenAt: startedAt.toISOString() });
+    }
+    return { ...base, outcome: 'unchanged', rowsFetched: 0, changes: [], writes: [], deletedRowIds: [] };
+  }
+
+  const stored = new Map((await deps.snapshots.listSnapshots(sheet.id)).map((snap) => [snap.rowId, snap]));
+  // The cursor is Smartsheet's own time (the newest row modification seen), never this machine's
+  // clock, so the two clocks disagreeing cannot hide an edit; the margin covers rows saved while we read.
+  const cursor = newestModification(stored.values());
+  const incremental = known?.lastSyncedAt != null && known.status === 'active' && cursor !== undefined;
+  const since = incremental && cursor !== undefined ? new Date(cursor - options.clockSkewMs) : undefined;
+  const content = await deps.source.readSheet(sheet.id, since ? { rowsModifiedSince: since } : {});
+  if (!content) return vanished(deps, sheet, known, startedAt, options.persist);
+
+  const mapping = mapColumns(content.columns, options.synonyms);
+  if (mapping.missingRequired.length > 0) {
+    if (options.persist)
+      await deps.sheets.upsertSheet(
+        sheetRecord(sheet, known, {
+          status: 'unmapped',
+          version: known?.version ?? null,
+          mapping,
+          seenAt: startedAt,
+          syncedAt: known?.lastSyncedAt ?? null,
+        }),
+      );
+    return {
+      ...base,
+      outcome: 'unmapped',
+      rowsFetched: content.rows.length,
+      changes: [],
+      writes: [],
+      deletedRowIds: [],
+      missingRequired: [...mapping.missingRequired],
+      message: `'${sheet.name}' no longer has a column for ${mapping.missingRequired.join(', ')}; its rows were not read`,
+    };
+  }
+
+  const changes: RowChange[] = [];
+  const writes: RowSnapshot[] = [];
+  for (const row of content.rows) {
+    const values = snapshotValuesOf(readBillingRow(row, mapping));
+    const contentHash = snapshotFingerprint(values);
+    const previous = stored.get(row.rowId);
+    if (previous && previous.contentHash === contentHash && previous.rowNumber === row.rowNumber) continue;
+    writes.push({
+      sheetId: sheet.id,
+      rowId: row.rowId,
+      rowNumber: row.rowNumber,
+      modifiedAt: row.modifiedAt ?? null,
+      contentHash,
+      values,
+      billable: options.isBillable(values),
+      deletedAt: null,
+      lastRunId: options.runId,
+    });
+    if (previous?.contentHash === contentHash) continue; // only the row number moved
+    changes.push({
+      kind: previous ? 'updated' : 'created',
+      sheetId: sheet.id,
+      rowId: row.rowId,
+      rowNumber: row.rowNumber,
+      modifiedAt: row.modifiedAt ?? null,
+      before: previous ? (previous.values as SnapshotValues) : undefined,
+      after: values,
+    });
+  }
+
+  // Deletions: a full read sees every row; an incremental one needs the complete id list.
+  const currentIds = incremental
+    ? await readAllRowIds(deps.source, sheet.id, mapping)
+    : new Set(content.rows.map((r) => r.rowId));
+  const deleted = [...stored.values()].filter((s) => !currentIds.has(s.rowId));
+  if (options.persist) {
+    // Snapshots reference their sheet, so the sheet row comes first — still with the previous sync
+    // point, so a crash before the final update below simply re-reads the same rows next run.
+    if (!known) {
+      await deps.sheets.upsertSheet(
+        sheetRecord(sheet, known, {
+          status: 'active',
+          version: null,
+          mapping,
+          seenAt: startedAt,
+          syncedAt: null,
+        }),
+      );
+    }
+    await deps.snapshots.upsertSnapshots(writes);
+  }
+  if (deleted.length > 0) {
+    if (options.persist)
+      await deps.snapshots.markRowsDeleted(
+        sheet.id,
+        deleted.map((s) => s.rowId),
+        startedAt.toISOString(),
+        options.runId,
+      );
+    for (const s of deleted) {
+      changes.push({
+        kind: 'deleted',
+        sheetId: sheet.id,
+        rowId: s.rowId,
+        rowNumber: s.rowNumber,
+        modifiedAt: null,
+        before: s.values as SnapshotValues,
+        after: undefined,
+      });
+    }
+  }
+  if (options.persist)
+    await deps.sheets.upsertSheet(
+      sheetRecord(sheet, known, {
+        status: 'active',
+        version: content.version,
+        mapping,
+        seenAt: startedAt,
+        syncedAt: startedAt.toISOString(),
+      }),
+    );
+  return {
+    ...base,
+    outcome: incremental ? 'incremental' : 'full',
+    rowsFetched: content.rows.length,
+    changes,
+    writes,
+    deletedRowIds: deleted.map((d) => d.rowId),
+    missingOptional: [...mapping.missingOptional],
+  };
+}
+
+function newestModification(snapshots: Iterable<RowSnapshot>): number | undefined {
+  let newest: number | undefined;
+  for (const snapshot of snapshots) {
+    const at = snapshot.modifiedAt ? Date.parse(snapshot.modifiedAt) : Number.NaN;
+    if (!Number.isNaN(at) && (newest === undefined || at > newest)) newest = at;
+  }
+  return newest;
+}
+
+async function readAllRowIds(
+  source: BillingSheets,
+  sheetId: number,
+  mapping: ColumnMapping,
+): Promise<Set<number>> {
+  const workRequestColumn = mapping.columnIds.workRequest;
+  const ids = await source.readSheet(sheetId, workRequestColumn ? { columnIds: [workRequestColumn] } : {});
+  return new Set((ids?.rows ?? []).map((r) => r.rowId));
+}
+
+async function vanished(
+  deps: SyncDependencies,
+  sheet: DiscoveredSheet,
+  known: SheetRecord | undefined,
+  at: Date,
+  persist: boolean,
+): Promise<SheetSyncResult> {
+  if (!persist) {
+    // A dry run reports the disappearance without recording it.
+  } else if (known) await deps.sheets.markSheetStatus(sheet.id, 'missing');
+  else
+    await deps.sheets.upsertSheet(
+      sheetRecord(sheet, undefined, {
+        status: 'missing',
+        version: null,
+        mapping: undefined,
+        seenAt: at,
+        syncedAt: null,
+      }),
+    );
+  return {
+    sheetId: sheet.id,
+    sheetName: sheet.name,
+    outcome: 'vanished',
+    rowsFetched: 0,
+    changes: [],
+    writes: [],
+    deletedRowIds: [],
+    message: `Source sheet '${sheet.name}' (${sheet.id}) no longer exists or is no longer shared with the token's user; its billing rows were not read`,
+  };
+}
+
+function sheetRecord(
+  sheet: DiscoveredSheet,
+  known: SheetRecord | undefined,
+  state: {
+    status: SheetRecord['status'];
+    version: number | null;
+    mapping: ColumnMapping | undefined;
+    seenAt: Date;
+    syncedAt: string | null;
+  },
+): SheetRecord {
+  return {
+    id: sheet.id,
+    name: sheet.name,
+    role: 'source',
+    locationPath: sheet.location === 'configured id' ? (known?.locationPath ?? null) : sheet.location,
+    version: state.version,
+    columnMap: state.mapping ? (state.mapping.columnIds as Record<string, number>) : (known?.columnMap ?? {}),
+    missingColumns: state.mapping ? [...state.mapping.missingOptional] : (known?.missingColumns ?? []),
+    status: state.status,
+    lastSyncedAt: state.syncedAt,
+    lastSeenAt: state.seenAt.toISOString(),
+  };
+}
