@@ -50,7 +50,12 @@ export interface BillingSheets {
   readSheet(sheetId: number, options?: ReadRowsOptions): Promise<SheetContent | undefined>;
   /** Every file attached to rows of a sheet. */
   listRowAttachments(sheetId: number): Promise<RowAttachment[]>;
-  /** Attach a file to a row; returns the new attachment. */
+  /** The files attached to one row (not its discussions'). */
+  listAttachmentsOfRow(sheetId: number, rowId: number): Promise<RowAttachment[]>;
+  /**
+   * Attach a file to a row; returns the new attachment. A failure whose AppError details say
+   * `retryable` may be retried; `ambiguous` means the file may have been attached anyway.
+   */
   uploadRowAttachment(
     sheetId: number,
     rowId: number,

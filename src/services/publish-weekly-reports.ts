@@ -4,6 +4,7 @@
 // another week's, variant's or claimer's), then record the hash. A crash between any two steps is
 // repaired by the next run: an unrecorded upload is re-done and its twin cleaned up; a failed
 // delete leaves a leftover that the next run's cleanup removes.
+import { AppError } from '../domain/app-error.js';
 import { parseReportFileName, reportIdentityKey } from '../domain/report-identity.js';
 import type { ReportIdentity } from '../domain/report-identity.js';
 import type { BillingSheets, RowAttachment } from '../ports/billing-sheets.js';
@@ -131,24 +132,24 @@ export async function publishWeeklyReports(
     }
     const file = bytes[index] as Uint8Array;
     if (deps.archive) summary.saved.push(await deps.archive.save(item.plan.report.fileName, file));
-    let uploaded: RowAttachment;
-    try {
-      uploaded = await deps.target.uploadRowAttachment(
-        options.targetSheetId,
-        item.rowId,
-        item.plan.report.fileName,
-        file,
-      );
-    } catch (error) {
+    const attempt = await uploadWithReconciliation(
+      deps,
+      options.targetSheetId,
+      item.rowId,
+      item.plan.report.fileName,
+      file,
+    );
+    if (!attempt.ok) {
       summary.findings.push({
         kind: 'upload-failed',
         identityKey: item.key,
         workRequest: item.plan.report.workRequest,
-        message: `Upload of ${item.plan.report.fileName} failed: ${(error as Error).message}`,
+        message: `Upload of ${item.plan.report.fileName} failed: ${attempt.error.message}`,
       });
       deps.progress?.advance(1, item.plan.report.fileName);
       continue;
     }
+    const uploaded = attempt.attachment;
     summary.uploaded += 1;
     // The upload succeeded: from here the new file is the current one, whatever happens to the deletes.
     await deps.reports.recordPublished({
@@ -164,7 +165,13 @@ export async function publishWeeklyReports(
       publishedAt: options.now().toISOString(),
       runId: options.runId,
     });
-    const older = (byIdentity.get(item.key) ?? []).filter((a) => a.id !== uploaded.id);
+    // After an attempt whose outcome was unknown, a twin may have landed: look at the row again.
+    const candidates = attempt.ambiguous
+      ? (groupAttachmentsByIdentity(
+          await deps.target.listAttachmentsOfRow(options.targetSheetId, item.rowId),
+        ).get(item.key) ?? [])
+      : (byIdentity.get(item.key) ?? []);
+    const older = candidates.filter((a) => a.id !== uploaded.id);
     summary.deleted += await deleteAll(
       deps,
       options.targetSheetId,
@@ -188,6 +195,43 @@ export async function publishWeeklyReports(
   }
   deps.progress?.done();
   return summary;
+}
+
+const UPLOAD_ATTEMPTS = 3;
+
+type UploadOutcome =
+  { ok: true; attachment: RowAttachment; ambiguous: boolean } | { ok: false; error: Error };
+
+/**
+ * Uploads, retrying failures the client marks retryable. The client never silently re-sends a
+ * POST whose fate is unknown (smartsheet-api.md §9.7); here a repeat is safe because any twin it
+ * creates has the same identity and is removed with the older files.
+ */
+async function uploadWithReconciliation(
+  deps: PublishDependencies,
+  sheetId: number,
+  rowId: number,
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<UploadOutcome> {
+  let ambiguous = false;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return {
+        ok: true,
+        attachment: await deps.target.uploadRowAttachment(sheetId, rowId, fileName, bytes),
+        ambiguous,
+      };
+    } catch (error) {
+      const details =
+        error instanceof AppError
+          ? ((error.details ?? {}) as { retryable?: boolean; ambiguous?: boolean })
+          : {};
+      ambiguous ||= details.ambiguous === true;
+      if (details.retryable !== true || attempt >= UPLOAD_ATTEMPTS)
+        return { ok: false, error: error as Error };
+    }
+  }
 }
 
 function targetRowFor(

@@ -248,9 +248,13 @@ export async function runReportCycle(deps: CycleDependencies, options: CycleOpti
             loud: f.kind === 'upload-failed',
           })),
         );
+        const leftWork =
+          publishFindings.some((f) => f.kind === 'upload-failed' || f.kind === 'delete-failed') ||
+          result.deferred > 0;
         if (!options.dryRun) {
-          // Remember the version our own writes left, so an untouched target is not re-listed next run.
-          const after = await deps.source.sheetVersion(targetSheetId);
+          // Remember the version our own writes left, so an untouched target is not re-listed next run —
+          // unless something is left to repair, which the next run must then look for.
+          const after = leftWork ? undefined : await deps.source.sheetVersion(targetSheetId);
           await deps.sheets.upsertSheet({
             id: targetSheetId,
             name: target.name,
@@ -292,7 +296,8 @@ function countsSince(before: Record<string, number>, after: Record<string, numbe
   const delta: Record<string, number> = {};
   for (const [key, value] of Object.entries(after)) {
     const n = value - (before[key] ?? 0);
-    if (n !== 0 || key === 'total') delta[key] = n;
+    // The headline counters always appear, even at zero; per-endpoint lines only when used.
+    if (n !== 0 || ['total', 'retries', 'rateLimited', 'units'].includes(key)) delta[key] = n;
   }
   return delta;
 }

@@ -102,6 +102,11 @@ export function smartsheetBillingSheets(client: SmartsheetClient): BillingSheets
       return all.map(rowAttachment).filter((a): a is RowAttachment => a !== undefined);
     },
 
+    async listAttachmentsOfRow(sheetId, rowId) {
+      const all = await client.listRowAttachments(sheetId, rowId);
+      return all.map(rowAttachment).filter((a): a is RowAttachment => a !== undefined);
+    },
+
     async uploadRowAttachment(sheetId, rowId, fileName, bytes) {
       const attachment = await client.uploadRowAttachment(sheetId, rowId, { fileName, bytes });
       return rowAttachment({ ...attachment, parentType: 'ROW', parentId: rowId }) as RowAttachment;
