@@ -102,7 +102,8 @@ export const CONFIG_KEYS = [
     section: 'Smartsheet',
     doc: 'Request budget per minute shared by every call (Smartsheet allows 300; heavy calls cost 10).',
     default: '300',
-    schema: integer(1, 1_000_000),
+    // A heavy call (cell history, upload) costs 10 units and must fit beside the bucket's refill.
+    schema: integer(11, 1_000_000),
   },
   {
     env: 'LEDGERLINE_SMARTSHEET_MAX_RETRY_SECONDS',

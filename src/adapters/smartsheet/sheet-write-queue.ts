@@ -1,0 +1,29 @@
+// Writes to one sheet run one after another (smartsheet-api.md §1.6, §8): Smartsheet answers 4004
+// "sheet is currently being updated by another request that uses the same access token" to
+// overlapping writes. Different sheets still proceed in parallel.
+
+export class SheetWriteQueue {
+  /** Per sheet, a promise that settles when the last queued write has finished. */
+  private readonly tails = new Map<number, Promise<void>>();
+
+  /** Runs `write` after every earlier write to `sheetId` has settled (fulfilled or rejected). */
+  run<T>(sheetId: number, write: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(sheetId) ?? Promise.resolve();
+    const result = previous.then(write);
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.tails.set(sheetId, tail);
+    // Forget idle sheets so a long-running process does not keep one entry per sheet ever written.
+    void tail.then(() => {
+      if (this.tails.get(sheetId) === tail) this.tails.delete(sheetId);
+    });
+    return result;
+  }
+
+  /** Sheets with a write queued or running. */
+  busySheets(): number {
+    return this.tails.size;
+  }
+}
