@@ -1,9 +1,11 @@
-// Sync (issue: sync and reports): bring the stored row snapshots of every source sheet up to date
-// with as few requests as possible, and say which rows were created, changed or deleted.
+// Sync: bring the stored row snapshots of every source sheet up to date with as few requests as
+// possible, and say which rows were created, changed or deleted.
 //   unchanged sheet      → 1 request (its version)
 //   first sync           → the whole sheet
-//   later syncs          → rows modified since the last sync (minus a clock-skew margin), plus a
+//   later syncs          → rows modified since the cursor (minus a clock-skew margin), plus a
 //                          one-column read of every row id, because Smartsheet never reports deletions
+// Reading a sheet never writes. Its result is committed separately, after whatever must be stored
+// first (the audit events of its changes): a crash in between re-derives the same changes.
 import { readBillingRow } from '../domain/billing-row.js';
 import type { BillingField } from '../domain/billing-field.js';
 import { mapColumns } from '../domain/column-mapping.js';
@@ -16,7 +18,7 @@ import type { RowSnapshot, SheetRecord, SheetStore, SnapshotStore } from '../por
 
 export interface SyncOptions {
   synonyms?: Partial<ColumnSynonyms>;
-  /** Margin subtracted from the last sync time for rowsModifiedSince (clocks differ). */
+  /** Margin subtracted from the cursor for rowsModifiedSince. */
   clockSkewMs: number;
   /** Decides the snapshot's billable flag (billing-domain.md §1.4). */
   isBillable: (values: SnapshotValues) => boolean;
@@ -36,6 +38,7 @@ export interface RowChange {
   sheetId: number;
   rowId: number;
   rowNumber: number;
+  /** Smartsheet's modification time of the row (for deletions: the last one we saw). */
   modifiedAt: string | null;
   before: SnapshotValues | undefined;
   after: SnapshotValues | undefined;
@@ -53,9 +56,19 @@ export interface SheetSyncResult {
   missingRequired?: BillingField[];
   missingOptional?: BillingField[];
   message?: string;
-  /** Snapshots written (or, in a dry run, that would have been written). */
+  /** The column mapping the rows were read with (absent when nothing was read). */
+  mapping?: ColumnMapping;
+  permalink?: string;
+  /** Smartsheet time the previous sync had reached (newest stored modification), if any. */
+  previousCursor?: Date;
+  /** Snapshots to write (or, in a dry run, that would have been written). */
   writes: RowSnapshot[];
   deletedRowIds: number[];
+  /** The sheet's record once committed; undefined leaves the stored record as it is. */
+  record?: SheetRecord;
+  /** The sheet is new: its record must exist before snapshots that reference it. */
+  isNew: boolean;
+  at: string;
 }
 
 export interface SyncDependencies {
@@ -65,28 +78,29 @@ export interface SyncDependencies {
   progress?: PhaseProgress;
 }
 
-/** Sync every discovered sheet, one after another (the request budget is the real limit). */
+/**
+ * Sync every discovered sheet, one after another (the request budget is the real limit). Each
+ * sheet's result goes to `beforeCommit` (the audit) and is then committed, unless this is a dry run.
+ */
 export async function syncSourceSheets(
   deps: SyncDependencies,
   discovered: readonly DiscoveredSheet[],
   options: SyncOptions,
+  beforeCommit?: (result: SheetSyncResult) => Promise<void>,
 ): Promise<SheetSyncResult[]> {
   const results: SheetSyncResult[] = [];
   deps.progress?.total(discovered.length);
   for (const sheet of discovered) {
     if (options.deadline && options.now() > options.deadline) {
       results.push({
-        sheetId: sheet.id,
-        sheetName: sheet.name,
-        outcome: 'skipped',
-        rowsFetched: 0,
-        changes: [],
-        writes: [],
-        deletedRowIds: [],
+        ...emptyResult(sheet, 'skipped', options.now()),
         message: 'time budget of the sync phase exhausted; next run continues',
       });
     } else {
-      results.push(await syncSheet(deps, sheet, options));
+      const result = await readSheetChanges(deps, sheet, options);
+      if (beforeCommit) await beforeCommit(result);
+      if (options.persist) await commitSheetSync(deps, result, options.runId);
+      results.push(result);
     }
     deps.progress?.advance(1, sheet.name);
   }
@@ -94,22 +108,51 @@ export async function syncSourceSheets(
   return results;
 }
 
-async function syncSheet(
+/** Store what reading one sheet found: the sheet row first (snapshots reference it), then snapshots. */
+export async function commitSheetSync(
+  deps: SyncDependencies,
+  result: SheetSyncResult,
+  runId: string,
+): Promise<void> {
+  if (result.isNew && result.record && result.writes.length > 0) {
+    // Still without a sync point, so a crash before the final update simply re-reads everything.
+    await deps.sheets.upsertSheet({ ...result.record, version: null, lastSyncedAt: null });
+  }
+  if (result.writes.length > 0) await deps.snapshots.upsertSnapshots(result.writes);
+  if (result.deletedRowIds.length > 0) {
+    await deps.snapshots.markRowsDeleted(result.sheetId, result.deletedRowIds, result.at, runId);
+  }
+  if (result.record) await deps.sheets.upsertSheet(result.record);
+}
+
+function emptyResult(sheet: DiscoveredSheet, outcome: SheetSyncOutcome, at: Date): SheetSyncResult {
+  return {
+    sheetId: sheet.id,
+    sheetName: sheet.name,
+    outcome,
+    rowsFetched: 0,
+    changes: [],
+    writes: [],
+    deletedRowIds: [],
+    isNew: false,
+    at: at.toISOString(),
+  };
+}
+
+/** Read one sheet and work out what changed since its stored snapshots. Writes nothing. */
+export async function readSheetChanges(
   deps: SyncDependencies,
   sheet: DiscoveredSheet,
   options: SyncOptions,
 ): Promise<SheetSyncResult> {
-  const base = { sheetId: sheet.id, sheetName: sheet.name };
   const known = await deps.sheets.getSheet(sheet.id);
   const startedAt = options.now();
+  const base = emptyResult(sheet, 'unchanged', startedAt);
 
   const version = await deps.source.sheetVersion(sheet.id);
-  if (version === undefined) return vanished(deps, sheet, known, startedAt, options.persist);
+  if (version === undefined) return vanished(sheet, known, startedAt);
   if (known?.lastSyncedAt && known.status === 'active' && known.version === version) {
-    if (options.persist) {
-      await deps.sheets.upsertSheet({ ...known, name: sheet.name, lastSeenAt: startedAt.toISOString() });
-    }
-    return { ...base, outcome: 'unchanged', rowsFetched: 0, changes: [], writes: [], deletedRowIds: [] };
+    return { ...base, record: { ...known, name: sheet.name, lastSeenAt: startedAt.toISOString() } };
   }
 
   const stored = new Map((await deps.snapshots.listSnapshots(sheet.id)).map((snap) => [snap.rowId, snap]));
@@ -119,29 +162,23 @@ async function syncSheet(
   const incremental = known?.lastSyncedAt != null && known.status === 'active' && cursor !== undefined;
   const since = incremental && cursor !== undefined ? new Date(cursor - options.clockSkewMs) : undefined;
   const content = await deps.source.readSheet(sheet.id, since ? { rowsModifiedSince: since } : {});
-  if (!content) return vanished(deps, sheet, known, startedAt, options.persist);
+  if (!content) return vanished(sheet, known, startedAt);
 
   const mapping = mapColumns(content.columns, options.synonyms);
   if (mapping.missingRequired.length > 0) {
-    if (options.persist)
-      await deps.sheets.upsertSheet(
-        sheetRecord(sheet, known, {
-          status: 'unmapped',
-          version: known?.version ?? null,
-          mapping,
-          seenAt: startedAt,
-          syncedAt: known?.lastSyncedAt ?? null,
-        }),
-      );
     return {
       ...base,
       outcome: 'unmapped',
       rowsFetched: content.rows.length,
-      changes: [],
-      writes: [],
-      deletedRowIds: [],
       missingRequired: [...mapping.missingRequired],
       message: `'${sheet.name}' no longer has a column for ${mapping.missingRequired.join(', ')}; its rows were not read`,
+      record: sheetRecord(sheet, known, {
+        status: 'unmapped',
+        version: known?.version ?? null,
+        mapping,
+        seenAt: startedAt,
+        syncedAt: known?.lastSyncedAt ?? null,
+      }),
     };
   }
 
@@ -180,60 +217,36 @@ async function syncSheet(
     ? await readAllRowIds(deps.source, sheet.id, mapping)
     : new Set(content.rows.map((r) => r.rowId));
   const deleted = [...stored.values()].filter((s) => !currentIds.has(s.rowId));
-  if (options.persist) {
-    // Snapshots reference their sheet, so the sheet row comes first — still with the previous sync
-    // point, so a crash before the final update below simply re-reads the same rows next run.
-    if (!known) {
-      await deps.sheets.upsertSheet(
-        sheetRecord(sheet, known, {
-          status: 'active',
-          version: null,
-          mapping,
-          seenAt: startedAt,
-          syncedAt: null,
-        }),
-      );
-    }
-    await deps.snapshots.upsertSnapshots(writes);
+  for (const s of deleted) {
+    changes.push({
+      kind: 'deleted',
+      sheetId: sheet.id,
+      rowId: s.rowId,
+      rowNumber: s.rowNumber,
+      modifiedAt: s.modifiedAt,
+      before: s.values as SnapshotValues,
+      after: undefined,
+    });
   }
-  if (deleted.length > 0) {
-    if (options.persist)
-      await deps.snapshots.markRowsDeleted(
-        sheet.id,
-        deleted.map((s) => s.rowId),
-        startedAt.toISOString(),
-        options.runId,
-      );
-    for (const s of deleted) {
-      changes.push({
-        kind: 'deleted',
-        sheetId: sheet.id,
-        rowId: s.rowId,
-        rowNumber: s.rowNumber,
-        modifiedAt: null,
-        before: s.values as SnapshotValues,
-        after: undefined,
-      });
-    }
-  }
-  if (options.persist)
-    await deps.sheets.upsertSheet(
-      sheetRecord(sheet, known, {
-        status: 'active',
-        version: content.version,
-        mapping,
-        seenAt: startedAt,
-        syncedAt: startedAt.toISOString(),
-      }),
-    );
   return {
     ...base,
     outcome: incremental ? 'incremental' : 'full',
     rowsFetched: content.rows.length,
     changes,
+    missingOptional: [...mapping.missingOptional],
+    mapping,
+    ...(content.permalink ? { permalink: content.permalink } : {}),
+    ...(cursor !== undefined ? { previousCursor: new Date(cursor) } : {}),
     writes,
     deletedRowIds: deleted.map((d) => d.rowId),
-    missingOptional: [...mapping.missingOptional],
+    isNew: !known,
+    record: sheetRecord(sheet, known, {
+      status: 'active',
+      version: content.version,
+      mapping,
+      seenAt: startedAt,
+      syncedAt: startedAt.toISOString(),
+    }),
   };
 }
 
@@ -256,35 +269,19 @@ async function readAllRowIds(
   return new Set((ids?.rows ?? []).map((r) => r.rowId));
 }
 
-async function vanished(
-  deps: SyncDependencies,
-  sheet: DiscoveredSheet,
-  known: SheetRecord | undefined,
-  at: Date,
-  persist: boolean,
-): Promise<SheetSyncResult> {
-  if (!persist) {
-    // A dry run reports the disappearance without recording it.
-  } else if (known) await deps.sheets.markSheetStatus(sheet.id, 'missing');
-  else
-    await deps.sheets.upsertSheet(
-      sheetRecord(sheet, undefined, {
-        status: 'missing',
-        version: null,
-        mapping: undefined,
-        seenAt: at,
-        syncedAt: null,
-      }),
-    );
+function vanished(sheet: DiscoveredSheet, known: SheetRecord | undefined, at: Date): SheetSyncResult {
   return {
-    sheetId: sheet.id,
-    sheetName: sheet.name,
-    outcome: 'vanished',
-    rowsFetched: 0,
-    changes: [],
-    writes: [],
-    deletedRowIds: [],
+    ...emptyResult(sheet, 'vanished', at),
     message: `Source sheet '${sheet.name}' (${sheet.id}) no longer exists or is no longer shared with the token's user; its billing rows were not read`,
+    record: known
+      ? { ...known, status: 'missing' }
+      : sheetRecord(sheet, undefined, {
+          status: 'missing',
+          version: null,
+          mapping: undefined,
+          seenAt: at,
+          syncedAt: null,
+        }),
   };
 }
 
