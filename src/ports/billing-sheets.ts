@@ -41,7 +41,17 @@ export interface RowAttachment {
   createdAt: string | undefined;
 }
 
+/** One saved value of a cell, as Smartsheet's cell history reports it. */
+export interface CellRevision {
+  value: string | number | boolean | undefined;
+  modifiedAt: Date;
+  editorEmail: string | null;
+  editorName: string | undefined;
+}
+
 export interface BillingSheets {
+  /** Every saved value of one cell, newest first (a heavy call: 10 units of the budget). */
+  cellHistory(sheetId: number, rowId: number, columnId: number): Promise<CellRevision[]>;
   /** Every sheet inside a workspace or folder, walking sub-folders, with its location. */
   sheetsUnder(container: { kind: 'workspace' | 'folder'; id: number }): Promise<DiscoveredSheet[]>;
   /** The sheet's current version, or undefined when it no longer exists or is not shared with us. */

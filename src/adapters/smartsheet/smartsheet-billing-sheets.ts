@@ -65,6 +65,19 @@ export function smartsheetBillingSheets(client: SmartsheetClient): BillingSheets
       return found;
     },
 
+    async cellHistory(sheetId, rowId, columnId) {
+      const history = await client.getCellHistory(sheetId, rowId, columnId);
+      return history
+        .filter((entry) => entry.modifiedAt !== undefined)
+        .map((entry) => ({
+          value: typeof entry.value === 'object' ? undefined : entry.value,
+          modifiedAt: entry.modifiedAt as Date,
+          editorEmail: entry.modifiedBy?.email ?? null,
+          editorName: entry.modifiedBy?.name,
+        }))
+        .sort((a, b) => b.modifiedAt.getTime() - a.modifiedAt.getTime());
+    },
+
     sheetVersion: (sheetId) => unlessGone(() => client.getSheetVersion(sheetId)),
 
     async readSheet(sheetId: number, options: ReadRowsOptions = {}): Promise<SheetContent | undefined> {
