@@ -15,7 +15,9 @@ for (const suite of report.testResults ?? []) {
   }
 }
 console.log(`Postgres: ${postgres} passed, ${postgresFailed} failed`);
-console.log(`Tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests + report.numTodoTests} skipped`);
+console.log(
+  `Tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests + report.numTodoTests} skipped`,
+);
 if (ci === 'true' && postgres === 0) {
   console.error('CI=true but no Postgres store test ran: is PostgreSQL up at 127.0.0.1:5432?');
   process.exit(1);
