@@ -14,6 +14,7 @@ export function loggerForConfig(config: Config, options: { isTerminal?: boolean 
       config.smartsheet.token,
       config.mail.smtp.password,
       config.http.sessionSecret,
+      config.audit.signingKey,
       dbUrl?.password ? decodeURIComponent(dbUrl.password) : undefined,
     ],
   });

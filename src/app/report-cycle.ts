@@ -15,6 +15,7 @@ import type { Logger } from '../ports/logger.js';
 import type { ProgressReporter } from '../ports/progress.js';
 import type { ReportBranding } from '../ports/report-writer.js';
 import { runReportCycle } from '../services/run-report-cycle.js';
+import { loadAuditSettings } from './audit-settings.js';
 import type { CycleSummary } from '../services/run-report-cycle.js';
 
 export interface ReportCycle {
@@ -82,6 +83,7 @@ export async function openReportCycle(
     throw error;
   }
   const source = smartsheetBillingSheets(client);
+  const audit = await loadAuditSettings(config);
   const weekEndDay = Weekday[config.billing.weekEndDay.toUpperCase() as keyof typeof Weekday];
   return {
     run: ({ dryRun }) => {
@@ -93,6 +95,7 @@ export async function openReportCycle(
           snapshots: store.snapshots,
           runs: store.runs,
           reports: store.reports,
+          audit: store.audit,
           render: (reports) => renderReports(reports, branding),
           archive: localReportFolder(path.resolve(config.dataDir, 'reports')),
           progress: options.progress,
@@ -101,6 +104,7 @@ export async function openReportCycle(
         },
         {
           runId: newRunId(now),
+          audit,
           discovery: {
             sheetIds: config.smartsheet.sourceSheetIds,
             folderIds: config.smartsheet.sourceFolderIds,

@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { startEmulator } from '../../emulator/index.js';
@@ -45,6 +45,10 @@ export function registerDemoCommand(program: Command): void {
         out(
           `   ${sources.length} source sheets, ${sources.reduce((n, s) => n + s.rows.length, 0)} billing rows, a target sheet with one row per Work Request`,
         );
+        // What a deployment would configure: who may edit billing cells, and who may correct.
+        const editorsFile = path.join(dataDir, 'authorized-editors.json');
+        await mkdir(dataDir, { recursive: true });
+        await writeFile(editorsFile, `${JSON.stringify(seed.authorizedEditors ?? {}, null, 2)}\n`);
         const config = loadConfig({
           envFile: false,
           env: {
@@ -54,6 +58,9 @@ export function registerDemoCommand(program: Command): void {
             LEDGERLINE_SMARTSHEET_REQUESTS_PER_MINUTE: String(DEMO_REQUESTS_PER_MINUTE),
             LEDGERLINE_MAIL_TRANSPORT: 'outbox',
             LEDGERLINE_LOG_LEVEL: 'warn',
+            LEDGERLINE_AUTHORIZED_EDITORS_FILE: editorsFile,
+            LEDGERLINE_BILLING_CORRECTORS: (seed.billingCorrectors ?? []).join(','),
+            LEDGERLINE_AUDIT_SIGNING_KEY_FILE: path.join(dataDir, 'keys', 'audit-signing-key.pem'),
           },
         });
         const logger = loggerForConfig(config);
@@ -82,7 +89,9 @@ export function registerDemoCommand(program: Command): void {
             `   ${simulation.edits} edits by ${new Set(simulation.labels.map((l) => l.editor)).size} people, ${simulation.labels.filter((l) => l.planted).length} of them planted`,
           );
 
-          out('5. Second cycle: incremental sync, only the changed reports re-published');
+          out(
+            '5. Second cycle: incremental sync and the change audit; only the changed reports re-published',
+          );
           const second = await cycle.run({ dryRun: false });
           out(indent(describeSummary(second)));
 

@@ -62,6 +62,27 @@ export function describeSummary(s: CycleSummary): string {
       .map(([k, ms]) => `${k} ${seconds(ms)}`)
       .join(', ')}`,
   ];
+  if (s.audit.enabled) {
+    const f = s.audit.findings;
+    const severities =
+      Object.entries(f.bySeverity)
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ') || 'none';
+    const types = Object.entries(f.byType)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
+    lines.push(
+      `  audit     ${s.audit.changes} changes judged (${s.audit.historyCalls} cell-history calls): ${f.eventCount} new events — ${severities}${types ? `; ${types}` : ''}`,
+    );
+    if (f.eventCount > 0)
+      lines.push(
+        `            impact ${dollars(f.netImpactCents)} net, ${dollars(f.grossImpactCents)} touched; status ${f.status}`,
+      );
+    if (s.audit.publication.checkpoint) lines.push(`  trail     ${s.audit.publication.checkpoint}`);
+  } else {
+    lines.push(`  audit     off${s.dryRun ? ' (dry run)' : ''}`);
+  }
   if (s.dataQualityFindings > 0) lines.push(`  quality   ${s.dataQualityFindings} data-quality findings`);
   for (const finding of s.findings)
     lines.push(`  ${finding.loud ? 'ERROR' : 'note '}     ${finding.message}`);
@@ -69,6 +90,11 @@ export function describeSummary(s: CycleSummary): string {
     lines.push(`  output    ${s.savedReports.length} workbooks under ${commonFolder(s.savedReports)}`);
   if (s.error) lines.push(`  failed:   ${s.error}`);
   return `${lines.join('\n')}\n`;
+}
+
+function dollars(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  return `${sign}$${(Math.abs(cents) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
 function commonFolder(paths: readonly string[]): string {

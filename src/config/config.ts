@@ -43,6 +43,17 @@ export interface Config {
     companyName: string;
     logoPath: string | undefined;
   };
+  audit: {
+    signingKey: string | undefined;
+    signingKeyFile: string;
+    authorizedEditorsFile: string | undefined;
+    correctors: string[];
+    automationIdentities: string[];
+    rateTablePath: string | undefined;
+    /** Severity bands in cents. */
+    bands: { critical: number; high: number; medium: number };
+    violationExitSeverity: ParsedKeys['LEDGERLINE_VIOLATION_EXIT_SEVERITY'];
+  };
   mail: {
     transport: ParsedKeys['LEDGERLINE_MAIL_TRANSPORT'];
     smtp: {
@@ -86,6 +97,20 @@ export function buildConfig(k: ParsedKeys): Config {
       weekCloseGraceHours: k.LEDGERLINE_WEEK_CLOSE_GRACE_HOURS,
       companyName: k.LEDGERLINE_COMPANY_NAME,
       logoPath: k.LEDGERLINE_LOGO_PATH,
+    },
+    audit: {
+      signingKey: k.LEDGERLINE_AUDIT_SIGNING_KEY,
+      signingKeyFile: k.LEDGERLINE_AUDIT_SIGNING_KEY_FILE,
+      authorizedEditorsFile: k.LEDGERLINE_AUTHORIZED_EDITORS_FILE,
+      correctors: k.LEDGERLINE_BILLING_CORRECTORS.map((e) => e.toLowerCase()),
+      automationIdentities: k.LEDGERLINE_AUTOMATION_IDENTITIES.map((e) => e.toLowerCase()),
+      rateTablePath: k.LEDGERLINE_RATE_TABLE_PATH,
+      bands: {
+        critical: Math.round(k.LEDGERLINE_BAND_CRITICAL_DOLLARS * 100),
+        high: Math.round(k.LEDGERLINE_BAND_HIGH_DOLLARS * 100),
+        medium: Math.round(k.LEDGERLINE_BAND_MEDIUM_DOLLARS * 100),
+      },
+      violationExitSeverity: k.LEDGERLINE_VIOLATION_EXIT_SEVERITY,
     },
     mail: {
       transport: k.LEDGERLINE_MAIL_TRANSPORT,

@@ -10,6 +10,7 @@ export function redactedConfig(config: Config): Record<string, unknown> {
     database: { location: describeDatabase(config.database.location) },
     smartsheet: { ...config.smartsheet, token: secret(config.smartsheet.token) },
     mail: { ...config.mail, smtp: { ...config.mail.smtp, password: secret(config.mail.smtp.password) } },
+    audit: { ...config.audit, signingKey: secret(config.audit.signingKey) },
     http: { ...config.http, sessionSecret: secret(config.http.sessionSecret) },
   };
 }

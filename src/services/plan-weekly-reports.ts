@@ -2,7 +2,7 @@
 // one report model per identity (billing-domain.md §1.4, §2.1–2.3), with the rejection counts and
 // data-quality findings the run summary reports.
 import { evaluateBillable } from '../domain/billable-rule.js';
-import type { BillableRuleContext } from '../domain/billable-rule.js';
+import type { BillableRow, BillableRuleContext } from '../domain/billable-rule.js';
 import { BILLING_FIELDS } from '../domain/billing-field.js';
 import { parseBillingFields } from '../domain/billing-row.js';
 import type { BillingRow } from '../domain/billing-row.js';
@@ -22,6 +22,8 @@ import type { PlannedReport } from './publish-weekly-reports.js';
 
 export interface ReportPlan {
   reports: PlannedReport[];
+  /** Every billable row, for batch audit rules (duplicate units). */
+  billable: readonly BillableRow[];
   rowsTotal: number;
   rowsAccepted: number;
   rejections: RejectionTally;
@@ -60,6 +62,7 @@ export function planWeeklyReports(
   const grouping = groupBillableRows(selection.billable);
   return {
     reports: grouping.groups.map((group) => ({ identity: group.identity, report: weeklyReportOf(group) })),
+    billable: selection.billable,
     rowsTotal: snapshots.length,
     rowsAccepted: selection.billable.length,
     rejections: selection.rejections,

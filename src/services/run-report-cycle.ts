@@ -7,6 +7,12 @@ import type { Weekday } from '../domain/calendar-date.js';
 import type { ColumnSynonyms } from '../domain/column-mapping.js';
 import type { JsonObject } from '../domain/audit-chain.js';
 import { reportIdentityKey } from '../domain/report-identity.js';
+import { defaultAuditContext } from '../domain/audit/audit-context.js';
+import type { AuditContextOptions } from '../domain/audit/audit-context.js';
+import { summariseFindings } from '../domain/audit/findings-summary.js';
+import type { FindingsSummary } from '../domain/audit/findings-summary.js';
+import type { ChainedAuditEvent } from '../domain/audit-chain.js';
+import type { AuditStore } from '../ports/audit-store.js';
 import type { BillingSheets } from '../ports/billing-sheets.js';
 import type { Logger } from '../ports/logger.js';
 import type { ProgressReporter } from '../ports/progress.js';
@@ -14,6 +20,7 @@ import type { ReportStore } from '../ports/report-store.js';
 import type { ReportArchive, WeeklyReport } from '../ports/report-writer.js';
 import type { RunStore } from '../ports/run-store.js';
 import type { RowSnapshot, SheetStore, SnapshotStore } from '../ports/sheet-store.js';
+import { auditDuplicateUnits, auditSheetChanges } from './audit-sheet-changes.js';
 import { discoverSourceSheets } from './discover-source-sheets.js';
 import type { DiscoveryFinding, DiscoveryOptions } from './discover-source-sheets.js';
 import { isBillableSnapshot, planWeeklyReports } from './plan-weekly-reports.js';
@@ -29,6 +36,12 @@ export interface CycleDependencies {
   snapshots: SnapshotStore;
   runs: RunStore;
   reports: ReportStore;
+  audit: AuditStore;
+  /**
+   * What happens with a run's new events once they are stored: signed checkpoint, audit sheet,
+   * audit workbook. Returns notes for the summary.
+   */
+  publishAudit?: (events: readonly ChainedAuditEvent[], summary: CycleSummary) => Promise<AuditPublication>;
   render: (reports: readonly WeeklyReport[]) => Promise<Uint8Array[]>;
   archive?: ReportArchive;
   progress: ProgressReporter;
@@ -36,8 +49,16 @@ export interface CycleDependencies {
   now: () => Date;
 }
 
+export interface AuditPublication {
+  checkpoint?: string;
+  auditSheetRows?: number;
+  workbook?: string;
+}
+
 export interface CycleOptions {
   runId: string;
+  /** The change audit's settings; undefined switches the audit off (reports only). */
+  audit?: Omit<AuditContextOptions, 'now' | 'runId'>;
   discovery: DiscoveryOptions;
   synonyms?: Partial<ColumnSynonyms>;
   targetSheetId: number | undefined;
@@ -74,6 +95,13 @@ export interface CycleSummary {
   };
   reports: Omit<PublishSummary, 'findings' | 'saved'> & { quarantined: number; skippedPublish: boolean };
   dataQualityFindings: number;
+  audit: {
+    enabled: boolean;
+    changes: number;
+    historyCalls: number;
+    findings: Omit<FindingsSummary, 'byType'> & { byType: Record<string, number> };
+    publication: AuditPublication;
+  };
   findings: CycleFinding[];
   requests: Record<string, number>;
   durationsMs: Record<string, number>;
@@ -127,6 +155,13 @@ export async function runReportCycle(deps: CycleDependencies, options: CycleOpti
       skippedPublish: false,
     },
     dataQualityFindings: 0,
+    audit: {
+      enabled: options.audit !== undefined && !options.dryRun,
+      changes: 0,
+      historyCalls: 0,
+      findings: { ...summariseFindings([]), byType: {} },
+      publication: {},
+    },
     findings,
     requests: {},
     durationsMs,
@@ -137,6 +172,11 @@ export async function runReportCycle(deps: CycleDependencies, options: CycleOpti
       timeZone: options.timeZone,
       weekEndDay: options.weekEndDay,
     });
+
+    const auditContext = summary.audit.enabled
+      ? defaultAuditContext({ ...options.audit, now: startedAt, runId: options.runId })
+      : undefined;
+    const newEvents: ChainedAuditEvent[] = [];
 
     const known = await deps.sheets.listSheets({ role: 'source', status: 'active' });
     const discovery = await timed('discover', () =>
@@ -169,6 +209,18 @@ export async function runReportCycle(deps: CycleDependencies, options: CycleOpti
           deadline,
           persist: !options.dryRun,
         },
+        auditContext
+          ? async (result) => {
+              const audited = await auditSheetChanges(
+                { source: deps.source, audit: deps.audit },
+                result,
+                auditContext,
+              );
+              summary.audit.changes += audited.changes;
+              summary.audit.historyCalls += audited.historyCalls;
+              newEvents.push(...audited.events);
+            }
+          : undefined,
       ),
     );
     tallySync(summary, synced, findings);
@@ -186,6 +238,19 @@ export async function runReportCycle(deps: CycleDependencies, options: CycleOpti
     summary.reports.groups = plan.reports.length;
     summary.reports.quarantined = plan.quarantined.length;
     summary.dataQualityFindings = plan.findings.length;
+    if (auditContext) {
+      const names = new Map(discovery.sheets.map((sheet) => [sheet.id, sheet.name]));
+      const permalinks = new Map(
+        synced.flatMap((r) => (r.permalink ? [[r.sheetId, r.permalink] as const] : [])),
+      );
+      newEvents.push(
+        ...(await auditDuplicateUnits(deps.audit, plan.billable, auditContext, { names, permalinks })),
+      );
+      const totals = summariseFindings(newEvents);
+      summary.audit.findings = { ...totals, byType: { ...totals.byType } };
+      if (deps.publishAudit)
+        summary.audit.publication = await timed('audit', () => deps.publishAudit!(newEvents, summary));
+    }
     for (const held of plan.quarantined) {
       findings.push({
         kind: 'report-quarantined',

@@ -9,6 +9,7 @@ import { createLogger } from '../../src/adapters/log/pino-logger.js';
 import { SmartsheetClient, TokenBucketBudget } from '../../src/adapters/smartsheet/index.js';
 import { smartsheetBillingSheets } from '../../src/adapters/smartsheet/smartsheet-billing-sheets.js';
 import { seedEnvironment } from '../../src/cli/demo-environment.js';
+import type { AuditSettings } from '../../src/app/audit-settings.js';
 import type { BillingSheets } from '../../src/ports/billing-sheets.js';
 import { silentProgress } from '../../src/ports/progress.js';
 import type { Store } from '../../src/ports/store.js';
@@ -32,7 +33,11 @@ export interface CycleHarness {
   source: BillingSheets;
   targetSheetId: number;
   sourceSheetIds: number[];
-  run(options?: { dryRun?: boolean; override?: Partial<CycleDependencies> }): Promise<CycleSummary>;
+  run(options?: {
+    dryRun?: boolean;
+    override?: Partial<CycleDependencies>;
+    audit?: AuditSettings | false;
+  }): Promise<CycleSummary>;
   /** Control-plane call on the emulator. */
   control(method: string, path: string, body?: unknown): Promise<unknown>;
   close(): Promise<void>;
@@ -68,7 +73,7 @@ export async function startCycleHarness(options: HarnessOptions = {}): Promise<C
     sourceSheetIds: seed.sheets
       .filter((s) => s.role === 'source' && !s.name.includes('Archive'))
       .map((s) => s.id),
-    run: ({ dryRun = false, override = {} } = {}) =>
+    run: ({ dryRun = false, override = {}, audit = seedAuditSettings(seed) } = {}) =>
       runReportCycle(
         {
           source,
@@ -76,6 +81,7 @@ export async function startCycleHarness(options: HarnessOptions = {}): Promise<C
           snapshots: testStore.store.snapshots,
           runs: testStore.store.runs,
           reports: testStore.store.reports,
+          audit: testStore.store.audit,
           render: (reports) =>
             renderReports(reports, { companyName: 'Test Contracting', timeZone: 'America/Chicago' }),
           progress: silentProgress,
@@ -85,6 +91,7 @@ export async function startCycleHarness(options: HarnessOptions = {}): Promise<C
         },
         {
           runId: `test-run-${++runNumber}`,
+          ...(audit ? { audit } : {}),
           discovery: {
             sheetIds: [],
             folderIds: [],
@@ -116,6 +123,20 @@ export async function startCycleHarness(options: HarnessOptions = {}): Promise<C
     },
   };
   return harness;
+}
+
+/** The audit settings a deployment of this seed would configure: its authorised editors and correctors. */
+export function seedAuditSettings(seed: SeedData): AuditSettings {
+  const lists = Object.entries(seed.authorizedEditors ?? {}).map(
+    ([sheetId, emails]) => [Number(sheetId), new Set(emails.map((e) => e.toLowerCase()))] as const,
+  );
+  return {
+    weekClose: { timeZone: 'America/Chicago', graceHours: 0 },
+    weekEndDay: 0,
+    authorizedEditors: lists.length > 0 ? new Map(lists) : undefined,
+    correctors: new Set((seed.billingCorrectors ?? []).map((e) => e.toLowerCase())),
+    automationIdentities: new Set(['automation@smartsheet.com', 'cell-link@smartsheet.com']),
+  };
 }
 
 /** The token of a user who may edit the seed's source sheets (a billing clerk or the admin). */
