@@ -1,0 +1,26 @@
+import { AuditRuleCode } from './audit-finding.js';
+import type { AuditFinding, ChangeRule } from './audit-finding.js';
+import { changeFactsOf } from './change-facts.js';
+import { closedWeekEvidence, closedWeekPhrase, isClosedWeekEdit } from './closed-week-edit.js';
+import { editorSubject, signedAmount, weekLabel } from './finding-wording.js';
+
+/**
+ * AUTHORIZED_CORRECTION (billing-domain.md §3.3): the change POST_CLOSE_EDIT describes, made by
+ * someone holding `billing.correct`. Always INFO: it is recorded, not alarmed.
+ */
+export const authorizedCorrectionRule: ChangeRule = (change, context): AuditFinding | undefined => {
+  const facts = changeFactsOf(change, context);
+  if (!isClosedWeekEdit(change, facts) || !facts.editor.corrector) return undefined;
+  const evidence = closedWeekEvidence(facts);
+  return {
+    code: AuditRuleCode.AUTHORIZED_CORRECTION,
+    severity: 'INFO',
+    deltaCents: facts.impact.deltaCents,
+    weekEnding: facts.closedWeek ?? null,
+    isHistorical: true,
+    issueDescription: `${editorSubject(facts.editor)}, who holds billing.correct, ${closedWeekPhrase(change, facts)}; impact ${signedAmount(facts.impact.deltaCents)}.`,
+    suggestedFix: `No action needed if the correction was expected; check that the re-issued report for ${weekLabel(facts.closedWeek)} shows the corrected amount.`,
+    reasons: [...evidence.reasons, 'the editor holds billing.correct'],
+    details: evidence.details,
+  };
+};
