@@ -3,7 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { renderAuditWorkbook } from '../adapters/audit-workbook/render-audit-workbook.js';
+import { EchartsPngRenderer } from '../adapters/charts/echarts-png-renderer.js';
 import { renderReports } from '../adapters/excel/render-reports-in-parallel.js';
+import { smartsheetAuditSheet } from '../adapters/smartsheet/smartsheet-audit-sheet.js';
+import { publishAuditOutputs } from '../services/publish-audit-outputs.js';
 import { localReportFolder } from '../adapters/report-folder/local-report-folder.js';
 import { SmartsheetClient, TokenBucketBudget } from '../adapters/smartsheet/index.js';
 import { smartsheetBillingSheets } from '../adapters/smartsheet/smartsheet-billing-sheets.js';
@@ -16,6 +20,7 @@ import type { ProgressReporter } from '../ports/progress.js';
 import type { ReportBranding } from '../ports/report-writer.js';
 import { runReportCycle } from '../services/run-report-cycle.js';
 import { loadAuditSettings } from './audit-settings.js';
+import { loadCheckpointSigner } from './audit-signing-key.js';
 import type { CycleSummary } from '../services/run-report-cycle.js';
 
 export interface ReportCycle {
@@ -84,6 +89,9 @@ export async function openReportCycle(
   }
   const source = smartsheetBillingSheets(client);
   const audit = await loadAuditSettings(config);
+  const signer = await loadCheckpointSigner(config, logger);
+  const auditSheet = smartsheetAuditSheet(client);
+  const chartRenderer = new EchartsPngRenderer();
   const weekEndDay = Weekday[config.billing.weekEndDay.toUpperCase() as keyof typeof Weekday];
   return {
     run: ({ dryRun }) => {
@@ -96,6 +104,30 @@ export async function openReportCycle(
           runs: store.runs,
           reports: store.reports,
           audit: store.audit,
+          publishAudit: (events, summary) =>
+            publishAuditOutputs(
+              {
+                audit: store.audit,
+                signer,
+                auditSheet,
+                renderWorkbook: (runEvents, figures, checkpointText) =>
+                  renderAuditWorkbook(runEvents, figures, {
+                    runId: summary.runId,
+                    generatedAt: figures.generatedAt,
+                    timeZone: config.billing.timeZone,
+                    companyName: config.billing.companyName,
+                    checkpointText,
+                    chartRenderer,
+                  }),
+              },
+              events,
+              {
+                runId: summary.runId,
+                now: new Date(summary.startedAt),
+                timeZone: config.billing.timeZone,
+                auditSheetId: config.smartsheet.auditSheetId,
+              },
+            ),
           render: (reports) => renderReports(reports, branding),
           archive: localReportFolder(path.resolve(config.dataDir, 'reports')),
           progress: options.progress,

@@ -28,8 +28,28 @@ export function registerRunCommand(program: Command): void {
         await cycle.close();
       }
       process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : describeSummary(summary));
-      process.exitCode = summary.status === 'succeeded' ? ExitCode.OK : ExitCode.FAILURE;
+      process.exitCode =
+        summary.status !== 'succeeded'
+          ? ExitCode.FAILURE
+          : violationsReach(summary, config.audit.violationExitSeverity)
+            ? ExitCode.VIOLATIONS
+            : ExitCode.OK;
     });
+}
+
+const SEVERITY_RANK = { info: 0, low: 1, medium: 2, high: 3, critical: 4 } as const;
+
+/** Whether the run stored a finding at or above the configured severity (exit code 3). */
+export function violationsReach(
+  summary: CycleSummary,
+  threshold: 'low' | 'medium' | 'high' | 'critical' | 'off',
+): boolean {
+  if (threshold === 'off') return false;
+  return Object.entries(summary.audit.findings.bySeverity).some(
+    ([severity, count]) =>
+      count > 0 &&
+      SEVERITY_RANK[severity.toLowerCase() as keyof typeof SEVERITY_RANK] >= SEVERITY_RANK[threshold],
+  );
 }
 
 /** A readable account of a run for a person at a terminal; `--json` gives the full record. */

@@ -59,7 +59,7 @@ describe('ledgerline doctor', () => {
 });
 
 describe('ledgerline run', () => {
-  it('runs a cycle, prints a JSON summary and exits 0; a dry run writes nothing', async () => {
+  it('runs a cycle, prints a JSON summary and exits 3 on violations; a dry run writes nothing', async () => {
     const { dir, env } = environment();
     await fetch(`${emulator.controlUrl}/requests`, { method: 'DELETE' });
     const dry = await runCli(['run', '--dry-run', '--json'], { cwd: dir, env });
@@ -76,10 +76,23 @@ describe('ledgerline run', () => {
     };
     expect(log.entries.filter((e) => e.method !== 'GET')).toEqual([]);
 
+    // The seed plants a unit billed twice: a MEDIUM finding, so the run exits 3 (violations found).
     const real = await runCli(['run', '--json'], { cwd: dir, env });
-    expect(real.code).toBe(0);
-    const summary = JSON.parse(real.stdout) as { status: string; reports: { uploaded: number } };
+    const summary = JSON.parse(real.stdout) as {
+      status: string;
+      reports: { uploaded: number };
+      audit: { findings: { byType: Record<string, number> } };
+    };
     expect(summary.status).toBe('succeeded');
     expect(summary.reports.uploaded).toBe(drySummary.reports.wouldUpload);
+    expect(summary.audit.findings.byType.DUPLICATE_UNIT).toBeGreaterThan(0);
+    expect(real.code).toBe(3);
+
+    // Nothing new on the next run; and the violation exit code can be switched off.
+    const quiet = await runCli(['run', '--json'], {
+      cwd: dir,
+      env: { ...env, LEDGERLINE_VIOLATION_EXIT_SEVERITY: 'off' },
+    });
+    expect(quiet.code).toBe(0);
   });
 });
