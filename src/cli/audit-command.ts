@@ -19,7 +19,7 @@ interface VerifyOptions {
 }
 
 /** Registers `audit verify`. Exit code 0 when the trail verifies, 1 when it does not. */
-export function registerAuditCommand(program: Command, deps: AuditCommandDeps): void {
+export function registerAuditCommand(program: Command, deps: AuditCommandDeps): Command {
   const audit = program.command('audit').description('Audit log operations');
   audit
     .command('verify')
@@ -47,6 +47,7 @@ export function registerAuditCommand(program: Command, deps: AuditCommandDeps): 
       );
       process.exitCode = result.ok ? ExitCode.OK : ExitCode.FAILURE;
     });
+  return audit;
 }
 
 async function readCheckpointFile(file: string): Promise<AuditCheckpoint[]> {

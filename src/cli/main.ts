@@ -2,6 +2,11 @@
 // and calls; errors become one clear message on stderr and the exit code from the error table.
 import { Command, CommanderError } from 'commander';
 import { toAppError } from '../domain/app-error.js';
+import { openStore } from '../adapters/store/index.js';
+import { loadCheckpointVerifier } from '../app/audit-verifier.js';
+import { registerAuditCommand } from './audit-command.js';
+import { registerAuditExportCommand } from './audit-export-command.js';
+import { commandContext } from './cli-context.js';
 import { registerConfigCommand } from './config-command.js';
 import { registerDbCommand } from './db-command.js';
 import { registerDemoCommand } from './demo-command.js';
@@ -20,6 +25,16 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerRunCommand(program);
   registerDoctorCommand(program);
+  const openAuditStore = async () => {
+    const { config, logger } = commandContext();
+    const store = await openStore(config.database.location, { logger });
+    return { audit: store.audit, close: () => store.close() };
+  };
+  const audit = registerAuditCommand(program, {
+    openAuditStore,
+    loadVerifier: () => loadCheckpointVerifier(commandContext().config),
+  });
+  registerAuditExportCommand(audit, openAuditStore);
   registerDbCommand(program);
   registerConfigCommand(program);
   registerEmulatorCommand(program);

@@ -4,7 +4,7 @@
  * row, alert e-mail) so a later rewrite of the database can be caught against that copy.
  */
 import { AppError, ErrorCode } from '../domain/app-error.js';
-import { checkpointMessage, formatCheckpointText } from '../domain/audit-checkpoint.js';
+import { checkpointId, checkpointMessage, formatCheckpointText } from '../domain/audit-checkpoint.js';
 import type { AuditCheckpoint, AuditStore } from '../ports/audit-store.js';
 import type { CheckpointSigner } from '../ports/checkpoint-signer.js';
 
@@ -74,6 +74,6 @@ async function findCheckpoint(
   seq: number,
   keyId: string,
 ): Promise<AuditCheckpoint | undefined> {
-  const checkpoints = await audit.listCheckpoints();
-  return checkpoints.find((checkpoint) => checkpoint.seq === seq && checkpoint.keyId === keyId);
+  const wanted = checkpointId({ seq, keyId });
+  return (await audit.listCheckpoints()).find((checkpoint) => checkpointId(checkpoint) === wanted);
 }

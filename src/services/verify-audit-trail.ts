@@ -9,7 +9,7 @@ import {
   type AuditTrailVerdict,
   type CheckpointToCheck,
 } from '../domain/audit-trail-walk.js';
-import { checkpointId, checkpointMessage } from '../domain/audit-checkpoint.js';
+import { checkpointMessage } from '../domain/audit-checkpoint.js';
 import type { AuditCheckpoint, AuditStore } from '../ports/audit-store.js';
 import type { CheckpointVerifier } from '../ports/checkpoint-signer.js';
 
@@ -75,12 +75,12 @@ function checkpointsToCheck(
   verifiers: readonly CheckpointVerifier[],
 ): CheckpointToCheck[] {
   const byKeyId = new Map(verifiers.map((verifier) => [verifier.keyId, verifier]));
-  const storedSignatures = new Set(stored.map((c) => `${checkpointId(c)} ${c.signature}`));
+  const storedCopies = new Set(stored.map(sameCheckpointKey));
   const all = [
     ...stored.map((checkpoint) => ({ checkpoint, source: 'stored' as const })),
     ...external
       // An external copy identical to a stored checkpoint proves nothing more; check it once.
-      .filter((c) => !storedSignatures.has(`${checkpointId(c)} ${c.signature}`))
+      .filter((c) => !storedCopies.has(sameCheckpointKey(c)))
       .map((checkpoint) => ({ checkpoint, source: 'external' as const })),
   ];
   return all.map(({ checkpoint, source }): CheckpointToCheck => {
@@ -99,4 +99,17 @@ function checkpointsToCheck(
     const valid = verifier.verify(message, Buffer.from(checkpoint.signature, 'base64'));
     return { checkpoint, source, signature: valid ? 'valid' : 'bad-signature' };
   });
+}
+
+/** Equal for two copies of one checkpoint, whatever spelling of the instant each carries. */
+function sameCheckpointKey(c: AuditCheckpoint): string {
+  return JSON.stringify([
+    c.seq,
+    c.eventCount,
+    c.headHash,
+    c.runId,
+    Date.parse(c.createdAt),
+    c.keyId,
+    c.signature,
+  ]);
 }
