@@ -31,5 +31,10 @@ export interface AuditSheet {
   /** Append rows at the bottom, at most 500 per request; returns how many were added. */
   appendRows(sheetId: number, rows: readonly AuditSheetRow[]): Promise<number>;
   /** Add one row and attach a file to it (the run summary and its workbook). */
-  appendRowWithAttachment(sheetId: number, row: AuditSheetRow, fileName: string, bytes: Uint8Array): Promise<void>;
+  appendRowWithAttachment(
+    sheetId: number,
+    row: AuditSheetRow,
+    fileName: string,
+    bytes: Uint8Array,
+  ): Promise<void>;
 }
