@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { simulateEdits } from '../../emulator/simulator/simulate-edits.js';
 import type { GroundTruthLabel } from '../../emulator/simulator/ground-truth-label.js';
+import { CHANGES_SHEET } from '../../src/adapters/audit-workbook/changes-sheet.js';
 import { renderAuditWorkbook } from '../../src/adapters/audit-workbook/render-audit-workbook.js';
+import { SUMMARY_LABELS, SUMMARY_SHEET } from '../../src/adapters/audit-workbook/summary-sheet.js';
+import {
+  openAuditWorkbook,
+  tableBelow,
+  valuesByLabel,
+} from '../../src/adapters/audit-workbook/testing/read-audit-workbook.js';
+import { readPngHeader } from '../../src/adapters/charts/testing/read-png-header.js';
 import { EchartsPngRenderer } from '../../src/adapters/charts/echarts-png-renderer.js';
 import {
   ed25519SignerFromPrivateKey,
@@ -141,6 +149,31 @@ describe('change audit on a labelled simulation', () => {
     const stored = await allEvents(h);
     expect(sheetRows.filter((r) => r['Work Request #'] !== 'RUN SUMMARY')).toHaveLength(stored.length);
     expect(sheetRows.filter((r) => r['Work Request #'] === 'RUN SUMMARY')).toHaveLength(2);
+
+    // The run's workbook, as attached in Smartsheet: its figures are the run's stored events.
+    const auditSheetId = seedEnvironment(h.seed).auditSheetId as number;
+    const workbooks = (await h.source.listRowAttachments(auditSheetId)).filter(
+      (a) => a.name === `Audit_${second.runId}.xlsx`,
+    );
+    expect(workbooks).toHaveLength(1);
+    const opened = await openAuditWorkbook(await h.client.downloadAttachment(auditSheetId, workbooks[0]!.id));
+    const runEvents = stored.filter((e) => e.auditRunId === second.runId);
+    expect(runEvents.length).toBeGreaterThan(3);
+    const figures = valuesByLabel(opened.sheet(SUMMARY_SHEET));
+    expect(figures.get(SUMMARY_LABELS.changes)).toBe(runEvents.length);
+    expect(figures.get(SUMMARY_LABELS.netImpact)).toBeCloseTo(
+      runEvents.reduce((n, e) => n + (e.deltaCents ?? 0), 0) / 100,
+      2,
+    );
+    const severityRows = tableBelow(opened.sheet(SUMMARY_SHEET), 'Severity');
+    for (const severity of ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO']) {
+      expect(severityRows.find((cells) => cells[0] === severity)?.[1]).toBe(
+        runEvents.filter((e) => e.severity === severity).length,
+      );
+    }
+    expect(opened.sheet(CHANGES_SHEET).rowCount).toBe(runEvents.length + 1);
+    expect(opened.media.size).toBe(4);
+    for (const png of opened.media.values()) expect(readPngHeader(png)?.width).toBeGreaterThan(0);
 
     // Re-running finds nothing new, on the trail or the sheet.
     const third = await h.run({ override: outputs });
