@@ -22,7 +22,10 @@ export interface SheetRecord {
   /** Optional billing fields with no matching column, reported once per sheet. */
   readonly missingColumns: readonly string[];
   readonly status: SheetStatus;
-  /** ISO-8601 instant of the last completed sync. */
+  /**
+   * The sync point: Smartsheet's time (ISO-8601) up to which a completed sheet sync has read every
+   * row modification — the newest row `modifiedAt` it saw. Null before the first sync.
+   */
   readonly lastSyncedAt: string | null;
   /** ISO-8601 instant discovery last saw the sheet. */
   readonly lastSeenAt: string | null;

@@ -156,11 +156,15 @@ export async function readSheetChanges(
   }
 
   const stored = new Map((await deps.snapshots.listSnapshots(sheet.id)).map((snap) => [snap.rowId, snap]));
-  // The cursor is Smartsheet's own time (the newest row modification seen), never this machine's
-  // clock, so the two clocks disagreeing cannot hide an edit; the margin covers rows saved while we read.
-  const cursor = newestModification(stored.values());
-  const incremental = known?.lastSyncedAt != null && known.status === 'active' && cursor !== undefined;
-  const since = incremental && cursor !== undefined ? new Date(cursor - options.clockSkewMs) : undefined;
+  // The sync point is Smartsheet's own time (the newest row modification a sheet sync has read),
+  // never this machine's clock, so two clocks disagreeing cannot hide an edit; the margin covers
+  // rows saved while we read. Only sheet syncs move it: rows stored by other paths (a webhook's
+  // targeted read) must not, or a row whose callback was lost could fall behind it unseen.
+  const syncPoint =
+    known?.status === 'active' && known.lastSyncedAt ? Date.parse(known.lastSyncedAt) : undefined;
+  const incremental = syncPoint !== undefined && !Number.isNaN(syncPoint);
+  const cursor = incremental ? syncPoint : undefined;
+  const since = cursor !== undefined ? new Date(cursor - options.clockSkewMs) : undefined;
   const content = await deps.source.readSheet(sheet.id, since ? { rowsModifiedSince: since } : {});
   if (!content) return vanished(sheet, known, startedAt);
 
@@ -245,15 +249,17 @@ export async function readSheetChanges(
       version: content.version,
       mapping,
       seenAt: startedAt,
-      syncedAt: startedAt.toISOString(),
+      syncedAt: new Date(Math.max(cursor ?? 0, newestModification(content.rows) ?? 0)).toISOString(),
     }),
   };
 }
 
-function newestModification(snapshots: Iterable<RowSnapshot>): number | undefined {
+function newestModification(
+  rows: Iterable<{ readonly modifiedAt?: string | null | undefined }>,
+): number | undefined {
   let newest: number | undefined;
-  for (const snapshot of snapshots) {
-    const at = snapshot.modifiedAt ? Date.parse(snapshot.modifiedAt) : Number.NaN;
+  for (const row of rows) {
+    const at = row.modifiedAt ? Date.parse(row.modifiedAt) : Number.NaN;
     if (!Number.isNaN(at) && (newest === undefined || at > newest)) newest = at;
   }
   return newest;
