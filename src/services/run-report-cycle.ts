@@ -6,11 +6,9 @@ import { billableRuleContext } from '../domain/billable-rule.js';
 import type { Weekday } from '../domain/calendar-date.js';
 import type { ColumnSynonyms } from '../domain/column-mapping.js';
 import type { JsonObject } from '../domain/audit-chain.js';
-import { reportIdentityKey } from '../domain/report-identity.js';
 import { defaultAuditContext } from '../domain/audit/audit-context.js';
 import type { AuditContextOptions } from '../domain/audit/audit-context.js';
 import { summariseFindings } from '../domain/audit/findings-summary.js';
-import type { FindingsSummary } from '../domain/audit/findings-summary.js';
 import type { ChainedAuditEvent } from '../domain/audit-chain.js';
 import type { AuditStore } from '../ports/audit-store.js';
 import type { BillingSheets } from '../ports/billing-sheets.js';
@@ -24,11 +22,13 @@ import { auditDuplicateUnits, auditSheetChanges } from './audit-sheet-changes.js
 import { discoverSourceSheets } from './discover-source-sheets.js';
 import type { DiscoveryFinding, DiscoveryOptions } from './discover-source-sheets.js';
 import { isBillableSnapshot, planWeeklyReports } from './plan-weekly-reports.js';
-import { publishWeeklyReports } from './publish-weekly-reports.js';
-import type { PublishSummary } from './publish-weekly-reports.js';
-import { readTargetRows } from './read-target-rows.js';
 import { syncSourceSheets } from './sync-source-sheets.js';
 import type { SheetSyncResult } from './sync-source-sheets.js';
+import { countsSince, emptyCycleSummary, tallySync } from './cycle-summary.js';
+import type { AuditPublication, CycleFinding, CycleSummary } from './cycle-summary.js';
+import { publishReportsPhase } from './publish-reports-phase.js';
+
+export type { AuditPublication, CycleFinding, CycleSummary } from './cycle-summary.js';
 
 export interface CycleDependencies {
   source: BillingSheets;
@@ -49,12 +49,6 @@ export interface CycleDependencies {
   now: () => Date;
 }
 
-export interface AuditPublication {
-  checkpoint?: string;
-  auditSheetRows?: number;
-  workbook?: string;
-}
-
 export interface CycleOptions {
   runId: string;
   /** The change audit's settings; undefined switches the audit off (reports only). */
@@ -69,44 +63,6 @@ export interface CycleOptions {
   /** Per phase; a phase past its budget stops starting new work and the next run continues. */
   phaseBudgetMs: number;
   failOnMissingSheet: boolean;
-}
-
-export interface CycleFinding {
-  kind: string;
-  message: string;
-  loud: boolean;
-}
-
-export interface CycleSummary {
-  runId: string;
-  status: 'succeeded' | 'partial' | 'failed';
-  dryRun: boolean;
-  startedAt: string;
-  finishedAt: string;
-  sheets: { discovered: number; byOutcome: Record<string, number> };
-  rows: {
-    fetched: number;
-    stored: number;
-    accepted: number;
-    rejected: number;
-    rejectedByReason: Record<string, number>;
-    rejectedBySheet: Record<string, Record<string, number>>;
-    changes: { created: number; updated: number; deleted: number };
-  };
-  reports: Omit<PublishSummary, 'findings' | 'saved'> & { quarantined: number; skippedPublish: boolean };
-  dataQualityFindings: number;
-  audit: {
-    enabled: boolean;
-    changes: number;
-    historyCalls: number;
-    findings: Omit<FindingsSummary, 'byType'> & { byType: Record<string, number> };
-    publication: AuditPublication;
-  };
-  findings: CycleFinding[];
-  requests: Record<string, number>;
-  durationsMs: Record<string, number>;
-  savedReports: string[];
-  error?: string;
 }
 
 export async function runReportCycle(deps: CycleDependencies, options: CycleOptions): Promise<CycleSummary> {
@@ -126,47 +82,7 @@ export async function runReportCycle(deps: CycleDependencies, options: CycleOpti
   if (!options.dryRun)
     await deps.runs.startRun({ id: options.runId, kind: 'cycle', startedAt: startedAt.toISOString() });
 
-  const summary: CycleSummary = {
-    runId: options.runId,
-    status: 'succeeded',
-    dryRun: options.dryRun,
-    startedAt: startedAt.toISOString(),
-    finishedAt: startedAt.toISOString(),
-    sheets: { discovered: 0, byOutcome: {} },
-    rows: {
-      fetched: 0,
-      stored: 0,
-      accepted: 0,
-      rejected: 0,
-      rejectedByReason: {},
-      rejectedBySheet: {},
-      changes: { created: 0, updated: 0, deleted: 0 },
-    },
-    reports: {
-      groups: 0,
-      unchanged: 0,
-      generated: 0,
-      uploaded: 0,
-      deleted: 0,
-      wouldUpload: 0,
-      wouldDelete: 0,
-      deferred: 0,
-      quarantined: 0,
-      skippedPublish: false,
-    },
-    dataQualityFindings: 0,
-    audit: {
-      enabled: options.audit !== undefined && !options.dryRun,
-      changes: 0,
-      historyCalls: 0,
-      findings: { ...summariseFindings([]), byType: {} },
-      publication: {},
-    },
-    findings,
-    requests: {},
-    durationsMs,
-    savedReports: [],
-  };
+  const summary = emptyCycleSummary(options, startedAt, durationsMs, findings);
   try {
     const context = billableRuleContext(startedAt, {
       timeZone: options.timeZone,
@@ -267,73 +183,9 @@ export async function runReportCycle(deps: CycleDependencies, options: CycleOpti
       });
     } else {
       const targetSheetId = options.targetSheetId;
-      await timed('publish', async (deadline) => {
-        const published = new Map(
-          (await deps.reports.listPublishedReports()).map((p) => [p.identityKey, p.contentHash]),
-        );
-        const anyChanged = plan.reports.some(
-          (p) => published.get(reportIdentityKey(p.identity)) !== p.report.contentHash,
-        );
-        const knownTarget = await deps.sheets.getSheet(targetSheetId);
-        const targetVersion = await deps.source.sheetVersion(targetSheetId);
-        if (!anyChanged && knownTarget?.version != null && knownTarget.version === targetVersion) {
-          // Nothing changed on our side and nobody touched the target sheet since our last publish.
-          summary.reports.unchanged = plan.reports.length;
-          summary.reports.skippedPublish = true;
-          return;
-        }
-        const target = await readTargetRows(deps.source, targetSheetId, options.synonyms);
-        const attachments = await deps.source.listRowAttachments(targetSheetId);
-        const result = await publishWeeklyReports(
-          {
-            target: deps.source,
-            reports: deps.reports,
-            render: deps.render,
-            ...(deps.archive ? { archive: deps.archive } : {}),
-            progress: deps.progress.phase('publish'),
-          },
-          plan.reports,
-          {
-            targetSheetId,
-            targetRows: target,
-            attachments,
-            dryRun: options.dryRun,
-            runId: options.runId,
-            now: deps.now,
-            deadline,
-          },
-        );
-        const { findings: publishFindings, saved, ...counts } = result;
-        Object.assign(summary.reports, counts);
-        summary.savedReports = saved;
-        findings.push(
-          ...publishFindings.map((f) => ({
-            kind: f.kind,
-            message: f.message,
-            loud: f.kind === 'upload-failed',
-          })),
-        );
-        const leftWork =
-          publishFindings.some((f) => f.kind === 'upload-failed' || f.kind === 'delete-failed') ||
-          result.deferred > 0;
-        if (!options.dryRun) {
-          // Remember the version our own writes left, so an untouched target is not re-listed next run —
-          // unless something is left to repair, which the next run must then look for.
-          const after = leftWork ? undefined : await deps.source.sheetVersion(targetSheetId);
-          await deps.sheets.upsertSheet({
-            id: targetSheetId,
-            name: target.name,
-            role: 'target',
-            locationPath: knownTarget?.locationPath ?? null,
-            version: after ?? null,
-            columnMap: knownTarget?.columnMap ?? {},
-            missingColumns: [],
-            status: 'active',
-            lastSyncedAt: deps.now().toISOString(),
-            lastSeenAt: deps.now().toISOString(),
-          });
-        }
-      });
+      await timed('publish', (deadline) =>
+        publishReportsPhase(deps, plan.reports, { ...options, targetSheetId, deadline }, summary),
+      );
     }
     const loud = findings.some((f) => f.loud);
     summary.status = loud && options.failOnMissingSheet ? 'partial' : 'succeeded';
@@ -355,48 +207,6 @@ export async function runReportCycle(deps: CycleDependencies, options: CycleOpti
     }
   }
   return summary;
-}
-
-function countsSince(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
-  const delta: Record<string, number> = {};
-  for (const [key, value] of Object.entries(after)) {
-    const n = value - (before[key] ?? 0);
-    // The headline counters always appear, even at zero; per-endpoint lines only when used.
-    if (n !== 0 || ['total', 'retries', 'rateLimited', 'units'].includes(key)) delta[key] = n;
-  }
-  return delta;
-}
-
-function tallySync(
-  summary: CycleSummary,
-  synced: readonly SheetSyncResult[],
-  findings: CycleFinding[],
-): void {
-  for (const result of synced) {
-    summary.sheets.byOutcome[result.outcome] = (summary.sheets.byOutcome[result.outcome] ?? 0) + 1;
-    summary.rows.fetched += result.rowsFetched;
-    for (const change of result.changes) summary.rows.changes[change.kind] += 1;
-    if (result.outcome === 'vanished' || result.outcome === 'unmapped') {
-      findings.push({
-        kind: `sheet-${result.outcome}`,
-        message: result.message ?? result.sheetName,
-        loud: true,
-      });
-    }
-    if (result.outcome === 'skipped')
-      findings.push({
-        kind: 'sheet-skipped',
-        message: `${result.sheetName}: ${result.message ?? ''}`,
-        loud: false,
-      });
-    if (result.missingOptional && result.missingOptional.length > 0) {
-      findings.push({
-        kind: 'optional-columns-missing',
-        message: `'${result.sheetName}' has no column for: ${result.missingOptional.join(', ')}`,
-        loud: false,
-      });
-    }
-  }
 }
 
 /**
