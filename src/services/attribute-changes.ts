@@ -30,7 +30,11 @@ export async function attributeChanges(
   const out: AttributionResult = { changes: [], historyCalls: 0 };
   if (result.outcome !== 'incremental' || !result.mapping) return out;
   const mapping = result.mapping;
-  const cursor = result.previousCursor?.getTime() ?? Number.NEGATIVE_INFINITY;
+  const sheetCursor = result.previousCursor?.getTime() ?? Number.NEGATIVE_INFINITY;
+  // Each row's own stored modification time is the precise cut-off: a revision saved after it is
+  // unseen even when it is older than the sheet's sync point (saved while a paged read ran).
+  const cursorOf = (change: RowChange) =>
+    change.previousModifiedAt ? Date.parse(change.previousModifiedAt) : sheetCursor;
   const history = async (rowId: number, columnId: number): Promise<CellRevision[]> => {
     out.historyCalls += 1;
     return source.cellHistory(result.sheetId, rowId, columnId);
@@ -74,7 +78,7 @@ export async function attributeChanges(
       const columnId = mapping.columnIds[field];
       if (columnId === undefined || same(change.before?.[field], change.after?.[field])) continue;
       const revisions = await history(change.rowId, columnId);
-      out.changes.push(...cellChanges(base(change), change, field, mapping, revisions, cursor));
+      out.changes.push(...cellChanges(base(change), change, field, mapping, revisions, cursorOf(change)));
     }
   }
   return out;

@@ -40,6 +40,8 @@ export interface RowChange {
   rowNumber: number;
   /** Smartsheet's modification time of the row (for deletions: the last one we saw). */
   modifiedAt: string | null;
+  /** The row's modification time in its stored snapshot: every cell revision after it is unseen. */
+  previousModifiedAt: string | null;
   before: SnapshotValues | undefined;
   after: SnapshotValues | undefined;
 }
@@ -211,6 +213,7 @@ export async function readSheetChanges(
       rowId: row.rowId,
       rowNumber: row.rowNumber,
       modifiedAt: row.modifiedAt ?? null,
+      previousModifiedAt: previous?.modifiedAt ?? null,
       before: previous ? (previous.values as SnapshotValues) : undefined,
       after: values,
     });
@@ -228,6 +231,7 @@ export async function readSheetChanges(
       rowId: s.rowId,
       rowNumber: s.rowNumber,
       modifiedAt: s.modifiedAt,
+      previousModifiedAt: s.modifiedAt,
       before: s.values as SnapshotValues,
       after: undefined,
     });
