@@ -28,7 +28,7 @@ export async function attributeChanges(
   result: SheetSyncResult,
 ): Promise<AttributionResult> {
   const out: AttributionResult = { changes: [], historyCalls: 0 };
-  if (result.outcome !== 'incremental' || !result.mapping) return out;
+  if (result.outcome !== 'incremental') return out;
   const mapping = result.mapping;
   const sheetCursor = result.previousCursor?.getTime() ?? Number.NEGATIVE_INFINITY;
   // Each row's own stored modification time is the precise cut-off: a revision saved after it is
@@ -60,6 +60,8 @@ export async function attributeChanges(
       });
       continue;
     }
+    // Cell changes and creations are attributed through columns; deletions need none.
+    if (!mapping) continue;
     if (change.kind === 'created') {
       const column = creationColumn(mapping);
       const revisions = column === undefined ? [] : await history(change.rowId, column);

@@ -7,6 +7,7 @@
 // Reading a sheet never writes. Its result is committed separately, after whatever must be stored
 // first (the audit events of its changes): a crash in between re-derives the same changes.
 import { readBillingRow } from '../domain/billing-row.js';
+import type { SourceRow } from '../domain/billing-row.js';
 import type { BillingField } from '../domain/billing-field.js';
 import { mapColumns } from '../domain/column-mapping.js';
 import type { ColumnMapping, ColumnSynonyms } from '../domain/column-mapping.js';
@@ -188,37 +189,7 @@ export async function readSheetChanges(
     };
   }
 
-  const changes: RowChange[] = [];
-  const writes: RowSnapshot[] = [];
-  for (const row of content.rows) {
-    const values = snapshotValuesOf(readBillingRow(row, mapping));
-    const contentHash = snapshotFingerprint(values);
-    const previous = stored.get(row.rowId);
-    if (previous && previous.contentHash === contentHash && previous.rowNumber === row.rowNumber) continue;
-    writes.push({
-      sheetId: sheet.id,
-      rowId: row.rowId,
-      rowNumber: row.rowNumber,
-      modifiedAt: row.modifiedAt ?? null,
-      contentHash,
-      values,
-      billable: options.isBillable(values),
-      deletedAt: null,
-      lastRunId: options.runId,
-    });
-    if (previous?.contentHash === contentHash) continue; // only the row number moved
-    changes.push({
-      kind: previous ? 'updated' : 'created',
-      sheetId: sheet.id,
-      rowId: row.rowId,
-      rowNumber: row.rowNumber,
-      modifiedAt: row.modifiedAt ?? null,
-      previousModifiedAt: previous?.modifiedAt ?? null,
-      before: previous ? (previous.values as SnapshotValues) : undefined,
-      after: values,
-    });
-  }
-
+  const { changes, writes } = diffSheetRows(sheet.id, content.rows, stored, mapping, options);
   // Deletions: a full read sees every row; an incremental one needs the complete id list.
   const currentIds = incremental
     ? await readAllRowIds(deps.source, sheet.id, mapping)
@@ -256,6 +227,52 @@ export async function readSheetChanges(
       syncedAt: new Date(Math.max(cursor ?? 0, newestModification(content.rows) ?? 0)).toISOString(),
     }),
   };
+}
+
+/**
+ * Compare freshly read rows with their stored snapshots: the snapshots to write (content or row
+ * number moved) and the billing changes (created or updated rows). Used by sheet syncs and by the
+ * webhook path's targeted reads alike.
+ */
+export function diffSheetRows(
+  sheetId: number,
+  rows: readonly SourceRow[],
+  stored: ReadonlyMap<number, RowSnapshot>,
+  mapping: ColumnMapping,
+  options: Pick<SyncOptions, 'isBillable' | 'runId'>,
+): { changes: RowChange[]; writes: RowSnapshot[] } {
+  const changes: RowChange[] = [];
+  const writes: RowSnapshot[] = [];
+  for (const row of rows) {
+    const values = snapshotValuesOf(readBillingRow(row, mapping));
+    const contentHash = snapshotFingerprint(values);
+    const previous = stored.get(row.rowId);
+    if (previous && previous.contentHash === contentHash && previous.rowNumber === row.rowNumber) continue;
+    writes.push({
+      sheetId,
+      rowId: row.rowId,
+      rowNumber: row.rowNumber,
+      modifiedAt: row.modifiedAt ?? null,
+      contentHash,
+      values,
+      billable: options.isBillable(values),
+      deletedAt: null,
+      lastRunId: options.runId,
+    });
+    if (previous?.contentHash === contentHash) continue; // only the row number moved
+    changes.push({
+      kind: previous ? 'updated' : 'created',
+      sheetId,
+      rowId: row.rowId,
+      rowNumber: row.rowNumber,
+      modifiedAt: row.modifiedAt ?? null,
+      previousModifiedAt: previous?.modifiedAt ?? null,
+      before: previous ? (previous.values as SnapshotValues) : undefined,
+      after: values,
+    });
+  }
+
+  return { changes, writes };
 }
 
 function newestModification(
