@@ -33,6 +33,16 @@ export interface AlertStore {
     id: string,
     failure: { readonly error: string; readonly nextAttemptAt: string | null },
   ): Promise<void>;
+  /**
+   * Of `eventIds`, those an alert of this rule and channel already covers (its payload's
+   * `eventIds`), whatever that alert's status: an event is alerted at most once per rule and
+   * channel, even when its earlier alert gave up.
+   */
+  alertedEventIds(query: {
+    readonly rule: string;
+    readonly channel: string;
+    readonly eventIds: readonly string[];
+  }): Promise<string[]>;
   /** Alerts due at `now` (pending or failed with a retry time reached), oldest first. */
   listPendingAlerts(options: { readonly now: string; readonly limit: number }): Promise<AlertRecord[]>;
 }

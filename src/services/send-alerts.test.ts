@@ -12,12 +12,27 @@ import { retryPendingAlerts, sendAlerts, type SendAlertsDeps } from './send-aler
 const rules: AlertRule[] = [
   { name: 'billing-office', minSeverity: 'HIGH', recipients: ['billing@example.com', 'audit@example.com'] },
 ];
-const options = { rules, timeZone: 'America/Chicago', runId: 'run-42', checkpointText: 'checkpoint v1 seq=3 sig=abc' };
+const options = {
+  rules,
+  timeZone: 'America/Chicago',
+  runId: 'run-42',
+  checkpointText: 'checkpoint v1 seq=3 sig=abc',
+};
 const retryPolicy = { maxAttempts: 3, baseDelayMs: 60_000, maxDelayMs: 600_000 };
 
 const events = buildAuditEventChain([
-  { severity: 'HIGH', workRequest: '1001', deltaCents: 150_000, sheetReference: 'https://app.smartsheet.com/r/1' },
-  { severity: 'CRITICAL', workRequest: '1002', deltaCents: 1_200_000, sheetReference: 'https://app.smartsheet.com/r/2' },
+  {
+    severity: 'HIGH',
+    workRequest: '1001',
+    deltaCents: 150_000,
+    sheetReference: 'https://app.smartsheet.com/r/1',
+  },
+  {
+    severity: 'CRITICAL',
+    workRequest: '1002',
+    deltaCents: 1_200_000,
+    sheetReference: 'https://app.smartsheet.com/r/2',
+  },
   {
     severity: 'HIGH',
     workRequest: '1003',
@@ -67,8 +82,14 @@ for (const backend of backends) {
       expect(server.received).toHaveLength(1);
       expect(server.received[0]?.to).toEqual(['billing@example.com', 'audit@example.com']);
       const mail = readMimeMessage(server.received[0]!.raw);
-      expect(mail.subject).toBe('[Ledgerline] 3 billing changes need review — 1 CRITICAL, 2 HIGH (run run-42)');
-      for (const [wr, link] of [['1002', '/r/2'], ['1003', '/r/3'], ['1001', '/r/1']]) {
+      expect(mail.subject).toBe(
+        '[Ledgerline] 3 billing changes need review — 1 CRITICAL, 2 HIGH (run run-42)',
+      );
+      for (const [wr, link] of [
+        ['1002', '/r/2'],
+        ['1003', '/r/3'],
+        ['1001', '/r/1'],
+      ]) {
         expect(mail.text).toContain(`WR ${wr}`);
         expect(mail.html).toContain(`href="https://app.smartsheet.com${link}"`);
       }
@@ -104,7 +125,14 @@ for (const backend of backends) {
       expect(first.alerts[0]).toMatchObject({ status: 'retrying', error: expect.stringMatching(/451/) });
       expect(first.alerts[0]?.error).not.toContain('@example.com');
       const due = await store().alerts.listPendingAlerts({ now: '2030-01-01T00:00:00Z', limit: 10 });
-      expect(due).toMatchObject([{ status: 'failed', attempts: 1, nextAttemptAt: '2025-08-18T15:01:00.000Z' }]);
+      expect(due).toMatchObject([
+        {
+          status: 'failed',
+          attempts: 1,
+          nextAttemptAt: '2025-08-18T15:01:00.000Z',
+          error: expect.stringMatching(/451/),
+        },
+      ]);
 
       // Not yet due: nothing happens.
       expect(await retryPendingAlerts(deps, { retryPolicy })).toEqual({ sent: 0, retrying: 0, gaveUp: 0 });
@@ -118,7 +146,7 @@ for (const backend of backends) {
       expect(await sendAlerts(deps, events, options)).toMatchObject({ sent: 0, skippedDuplicates: 3 });
     });
 
-    it('gives up after the last attempt, keeps the error and never re-alerts those events', async () => {
+    it('gives up after the last attempt and never re-alerts those events', async () => {
       server.refuseRecipients = true;
       await sendAlerts(deps, events, { ...options, retryPolicy });
 
@@ -137,20 +165,31 @@ for (const backend of backends) {
       const chat = recordingSender();
       const chatRules: AlertRule[] = [{ ...rules[0]!, chat: true }];
 
-      const first = await sendAlerts({ ...deps, senders: { email: smtp, chat } }, events, { ...options, rules: chatRules });
-      const again = await sendAlerts({ ...deps, senders: { email: smtp, chat } }, events, { ...options, rules: chatRules });
+      const first = await sendAlerts({ ...deps, senders: { email: smtp, chat } }, events, {
+        ...options,
+        rules: chatRules,
+      });
+      const again = await sendAlerts({ ...deps, senders: { email: smtp, chat } }, events, {
+        ...options,
+        rules: chatRules,
+      });
 
       expect(first.alerts.map((alert) => alert.channel)).toEqual(['email', 'chat']);
       expect(again).toMatchObject({ sent: 0, skippedDuplicates: 6 });
       expect(chat.messages).toHaveLength(1);
-      expect(chat.messages[0]).toMatchObject({ to: [], subject: expect.stringContaining('3 billing changes') });
+      expect(chat.messages[0]).toMatchObject({
+        to: [],
+        subject: expect.stringContaining('3 billing changes'),
+      });
       expect(server.received).toHaveLength(1);
     });
 
     it('sends an alert a crashed run left recorded but unsent, once its first-send lease is over', async () => {
       const crashing: AlertSender = { send: () => new Promise(() => undefined) };
       void sendAlerts({ ...deps, senders: { email: crashing } }, events, options);
-      await expect.poll(() => store().alerts.listPendingAlerts({ now: '2030-01-01T00:00:00Z', limit: 10 })).toHaveLength(1);
+      await expect
+        .poll(() => store().alerts.listPendingAlerts({ now: '2030-01-01T00:00:00Z', limit: 10 }))
+        .toHaveLength(1);
 
       expect(await retryPendingAlerts(deps)).toMatchObject({ sent: 0 });
       clock = new Date('2025-08-18T15:05:00.000Z');

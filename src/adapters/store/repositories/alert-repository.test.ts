@@ -68,3 +68,46 @@ for (const backend of backends) {
     });
   });
 }
+
+for (const backend of backends) {
+  describe.skipIf(backend.skipReason)(`alerted event ids on ${backend.dialect}`, () => {
+    const store = useTestStore(backend);
+
+    it('finds the events an alert of the same rule and channel already covers, whatever its status', async () => {
+      await store().alerts.recordAlert(alert('a1', { payload: { eventIds: ['evt-1', 'evt-2'] } }));
+      await store().alerts.recordAlert(
+        alert('a2', { dedupeKey: 'k2', payload: { eventIds: ['evt-3'] }, createdAt: '2025-08-18T14:10:00Z' }),
+      );
+      await store().alerts.markAlertFailed('a2', { error: 'SMTP 550', nextAttemptAt: null });
+      await store().alerts.recordAlert(
+        alert('other-rule', { dedupeKey: 'k3', rule: 'OTHER', payload: { eventIds: ['evt-4'] } }),
+      );
+      await store().alerts.recordAlert(
+        alert('chat', { dedupeKey: 'k4', channel: 'chat', payload: { eventIds: ['evt-5'] } }),
+      );
+
+      const covered = await store().alerts.alertedEventIds({
+        rule: 'POST_CLOSE_EDIT',
+        channel: 'email',
+        eventIds: ['evt-5', 'evt-4', 'evt-3', 'evt-2', 'evt-9'],
+      });
+
+      expect(covered).toEqual(['evt-3', 'evt-2']);
+    });
+
+    it('answers an empty question without a query, and ignores payloads without event ids', async () => {
+      await store().alerts.recordAlert(alert('a1', { payload: { note: 'no ids' } }));
+
+      expect(
+        await store().alerts.alertedEventIds({ rule: 'POST_CLOSE_EDIT', channel: 'email', eventIds: [] }),
+      ).toEqual([]);
+      expect(
+        await store().alerts.alertedEventIds({
+          rule: 'POST_CLOSE_EDIT',
+          channel: 'email',
+          eventIds: ['evt-1'],
+        }),
+      ).toEqual([]);
+    });
+  });
+}

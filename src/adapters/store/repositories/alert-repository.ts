@@ -1,9 +1,10 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { JsonObject } from '../../../domain/audit-chain.js';
 import type { AlertRecord, AlertStatus, AlertStore } from '../../../ports/store.js';
 import { instantToDb, instantToDbNullable, jsonFromDb, jsonToDb } from '../column-codecs.js';
 import type { AlertsTable } from '../database-schema.js';
 import type { SqlContext } from '../sql-context.js';
+import { batchesWithinParameterLimit } from '../bind-parameter-limits.js';
 
 /** The alerts table behind AlertStore. */
 export function createAlertRepository({ db, dialect }: SqlContext): AlertStore {
@@ -72,6 +73,28 @@ export function createAlertRepository({ db, dialect }: SqlContext): AlertStore {
         }))
         .where('id', '=', id)
         .execute();
+    },
+
+    async alertedEventIds({ rule, channel, eventIds }) {
+      if (eventIds.length === 0) return [];
+      const found = new Set<string>();
+      // The covered ids live in the payload's JSON array; each engine expands it with its own
+      // table function, so the intersection happens in the database rather than over every payload.
+      for (const batch of batchesWithinParameterLimit(dialect, eventIds, 1, 2)) {
+        const wanted = sql.join(batch);
+        const query =
+          dialect === 'postgres'
+            ? sql<{ event_id: string }>`
+                select distinct covered.event_id from alerts
+                cross join lateral jsonb_array_elements_text(alerts.payload -> 'eventIds') as covered(event_id)
+                where alerts.rule = ${rule} and alerts.channel = ${channel} and covered.event_id in (${wanted})`
+            : sql<{ event_id: string }>`
+                select distinct covered.value as event_id from alerts, json_each(alerts.payload, '$.eventIds') as covered
+                where alerts.rule = ${rule} and alerts.channel = ${channel} and covered.value in (${wanted})`;
+        const { rows } = await query.execute(db);
+        for (const row of rows) found.add(row.event_id);
+      }
+      return eventIds.filter((id) => found.has(id));
     },
 
     async listPendingAlerts({ now, limit }) {
