@@ -19,13 +19,26 @@ import type { Logger } from '../ports/logger.js';
 import type { ProgressReporter } from '../ports/progress.js';
 import type { ReportBranding } from '../ports/report-writer.js';
 import { runReportCycle } from '../services/run-report-cycle.js';
+import { alertingFor } from './alerting.js';
+import type { Alerting } from './alerting.js';
 import { loadAuditSettings } from './audit-settings.js';
+import type { AuditSettings } from './audit-settings.js';
+import type { BillingSheets } from '../ports/billing-sheets.js';
+import type { Store } from '../ports/store.js';
+import type { CheckpointSigner } from '../ports/checkpoint-signer.js';
 import { loadCheckpointSigner } from './audit-signing-key.js';
 import type { CycleSummary } from '../services/run-report-cycle.js';
 
 export interface ReportCycle {
   run(options: { dryRun: boolean }): Promise<CycleSummary>;
   close(): Promise<void>;
+  /** What the cycle was built from, for `serve` (webhook receiver and inbox processor). */
+  readonly store: Store;
+  readonly client: SmartsheetClient;
+  readonly source: BillingSheets;
+  readonly auditSettings: AuditSettings;
+  readonly alerting: Alerting;
+  readonly signer: CheckpointSigner;
 }
 
 /** A sortable, unique run id: `run-20260916T150000Z-3f9a1c`. */
@@ -92,8 +105,13 @@ export async function openReportCycle(
   const signer = await loadCheckpointSigner(config, logger);
   const auditSheet = smartsheetAuditSheet(client);
   const chartRenderer = new EchartsPngRenderer();
+  const alerting = alertingFor(config, store.alerts);
   const weekEndDay = Weekday[config.billing.weekEndDay.toUpperCase() as keyof typeof Weekday];
   return {
+    store,
+    client,
+    source,
+    auditSettings: audit,
     run: ({ dryRun }) => {
       const now = new Date();
       return runReportCycle(
@@ -128,6 +146,7 @@ export async function openReportCycle(
                 auditSheetId: config.smartsheet.auditSheetId,
               },
             ),
+          alert: (events, runId, checkpointText) => alerting.send(events, runId, checkpointText),
           render: (reports) => renderReports(reports, branding),
           archive: localReportFolder(path.resolve(config.dataDir, 'reports')),
           progress: options.progress,
@@ -153,6 +172,11 @@ export async function openReportCycle(
         },
       );
     },
-    close: () => store.close(),
+    alerting,
+    signer,
+    close: async () => {
+      alerting.close();
+      await store.close();
+    },
   };
 }

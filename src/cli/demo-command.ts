@@ -60,6 +60,8 @@ export function registerDemoCommand(program: Command): void {
             LEDGERLINE_LOG_LEVEL: 'warn',
             LEDGERLINE_AUTHORIZED_EDITORS_FILE: editorsFile,
             LEDGERLINE_BILLING_CORRECTORS: (seed.billingCorrectors ?? []).join(','),
+            LEDGERLINE_ALERT_RECIPIENTS: (seed.billingCorrectors ?? ['billing@example.com']).join(','),
+            LEDGERLINE_ALERT_MIN_SEVERITY: 'medium',
             LEDGERLINE_AUDIT_SIGNING_KEY_FILE: path.join(dataDir, 'keys', 'audit-signing-key.pem'),
           },
         });
@@ -101,7 +103,13 @@ export function registerDemoCommand(program: Command): void {
             `   in Smartsheet  attached to the Work Request rows of target sheet ${config.smartsheet.targetSheetId} in the emulator`,
           );
           out(`   store          ${path.join(dataDir, 'ledgerline.db')} (SQLite)`);
-          out('   coming next    the change audit, alerts and the dashboard (see the open issues)');
+          out(
+            `   alert e-mails  ${path.join(dataDir, 'outbox')} (.eml files; set LEDGERLINE_MAIL_TRANSPORT=smtp to send)`,
+          );
+          out(
+            '   audit trail    `ledgerline audit verify` / `audit export` with the same LEDGERLINE_DATABASE_URL',
+          );
+          out('   coming next    the dashboard and `serve` with live webhooks (see the open issues)');
           process.exitCode =
             first.status === 'failed' || second.status === 'failed' ? ExitCode.FAILURE : ExitCode.OK;
         } finally {

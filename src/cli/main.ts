@@ -13,6 +13,8 @@ import { registerDemoCommand } from './demo-command.js';
 import { registerEmulatorCommand } from './emulator-command.js';
 import { registerDoctorCommand } from './doctor-command.js';
 import { registerRunCommand } from './run-command.js';
+import { registerServeCommand } from './serve-command.js';
+import { registerWebhooksCommand } from './webhooks-command.js';
 
 export function buildProgram(): Command {
   const program = new Command('ledgerline')
@@ -24,6 +26,8 @@ export function buildProgram(): Command {
     .exitOverride();
   registerDemoCommand(program);
   registerRunCommand(program);
+  registerServeCommand(program);
+  registerWebhooksCommand(program);
   registerDoctorCommand(program);
   const openAuditStore = async () => {
     const { config, logger } = commandContext();

@@ -100,6 +100,10 @@ export function describeSummary(s: CycleSummary): string {
         `            impact ${dollars(f.netImpactCents)} net, ${dollars(f.grossImpactCents)} touched; status ${f.status}`,
       );
     if (s.audit.publication.checkpoint) lines.push(`  trail     ${s.audit.publication.checkpoint}`);
+    if (s.audit.alerts)
+      lines.push(
+        `  alerts    ${s.audit.alerts.sent} sent, ${s.audit.alerts.failed} failed (retried later), ${s.audit.alerts.skipped} already alerted`,
+      );
   } else {
     lines.push(`  audit     off${s.dryRun ? ' (dry run)' : ''}`);
   }

@@ -277,6 +277,27 @@ export const CONFIG_KEYS = [
     default: 'medium',
     schema: oneOf(['low', 'medium', 'high', 'critical', 'off']),
   },
+  {
+    env: 'LEDGERLINE_ALERT_RECIPIENTS',
+    section: 'Mail',
+    doc: 'Comma-separated e-mails that receive alert digests; empty = no e-mail alerts.',
+    default: '',
+    schema: stringList,
+  },
+  {
+    env: 'LEDGERLINE_ALERT_MIN_SEVERITY',
+    section: 'Mail',
+    doc: 'Lowest finding severity that is alerted: low, medium, high or critical.',
+    default: 'high',
+    schema: oneOf(['low', 'medium', 'high', 'critical']),
+  },
+  {
+    env: 'LEDGERLINE_ALERT_CHAT_WEBHOOK_URL',
+    section: 'Mail',
+    doc: 'Slack or Teams incoming-webhook URL that also receives alert digests. Secret.',
+    secret: true,
+    schema: httpUrl,
+  },
   // Mail
   {
     env: 'LEDGERLINE_MAIL_TRANSPORT',
@@ -345,6 +366,27 @@ export const CONFIG_KEYS = [
     section: 'HTTP',
     doc: 'Public https URL of this service (webhook callbacks and links in e-mails).',
     schema: httpUrl,
+  },
+  {
+    env: 'LEDGERLINE_CYCLE_CRON',
+    section: 'HTTP',
+    doc: '`serve`: when the full cycle runs (cron, in LEDGERLINE_TIME_ZONE).',
+    default: '0 */2 * * *',
+    schema: nonEmpty,
+  },
+  {
+    env: 'LEDGERLINE_SWEEP_CRON',
+    section: 'HTTP',
+    doc: '`serve`: when sheet versions are compared to catch edits whose callbacks were lost (cron).',
+    default: '*/15 * * * *',
+    schema: nonEmpty,
+  },
+  {
+    env: 'LEDGERLINE_INBOX_POLL_SECONDS',
+    section: 'HTTP',
+    doc: '`serve`: how often the webhook inbox is drained.',
+    default: '5',
+    schema: integer(1, 3_600),
   },
   {
     env: 'LEDGERLINE_SESSION_SECRET',

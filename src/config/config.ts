@@ -64,8 +64,19 @@ export interface Config {
       password: string | undefined;
     };
     from: string;
+    alertRecipients: string[];
+    alertMinSeverity: ParsedKeys['LEDGERLINE_ALERT_MIN_SEVERITY'];
+    chatWebhookUrl: string | undefined;
   };
-  http: { host: string; port: number; publicUrl: string | undefined; sessionSecret: string | undefined };
+  http: {
+    host: string;
+    port: number;
+    publicUrl: string | undefined;
+    sessionSecret: string | undefined;
+    cycleCron: string;
+    sweepCron: string;
+    inboxPollSeconds: number;
+  };
 }
 
 /** Shape the flat, validated keys into the Config tree. */
@@ -122,12 +133,18 @@ export function buildConfig(k: ParsedKeys): Config {
         password: k.LEDGERLINE_SMTP_PASSWORD,
       },
       from: k.LEDGERLINE_MAIL_FROM,
+      alertRecipients: k.LEDGERLINE_ALERT_RECIPIENTS,
+      alertMinSeverity: k.LEDGERLINE_ALERT_MIN_SEVERITY,
+      chatWebhookUrl: k.LEDGERLINE_ALERT_CHAT_WEBHOOK_URL,
     },
     http: {
       host: k.LEDGERLINE_HTTP_HOST,
       port: k.LEDGERLINE_HTTP_PORT,
       publicUrl: k.LEDGERLINE_PUBLIC_URL,
       sessionSecret: k.LEDGERLINE_SESSION_SECRET,
+      cycleCron: k.LEDGERLINE_CYCLE_CRON,
+      sweepCron: k.LEDGERLINE_SWEEP_CRON,
+      inboxPollSeconds: k.LEDGERLINE_INBOX_POLL_SECONDS,
     },
   };
 }

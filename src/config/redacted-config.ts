@@ -9,7 +9,11 @@ export function redactedConfig(config: Config): Record<string, unknown> {
     ...config,
     database: { location: describeDatabase(config.database.location) },
     smartsheet: { ...config.smartsheet, token: secret(config.smartsheet.token) },
-    mail: { ...config.mail, smtp: { ...config.mail.smtp, password: secret(config.mail.smtp.password) } },
+    mail: {
+      ...config.mail,
+      smtp: { ...config.mail.smtp, password: secret(config.mail.smtp.password) },
+      chatWebhookUrl: secret(config.mail.chatWebhookUrl),
+    },
     audit: { ...config.audit, signingKey: secret(config.audit.signingKey) },
     http: { ...config.http, sessionSecret: secret(config.http.sessionSecret) },
   };

@@ -40,6 +40,7 @@ export interface CycleSummary {
     historyCalls: number;
     findings: Omit<FindingsSummary, 'byType'> & { byType: Record<string, number> };
     publication: AuditPublication;
+    alerts?: { sent: number; skipped: number; failed: number };
   };
   findings: CycleFinding[];
   requests: Record<string, number>;

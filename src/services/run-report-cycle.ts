@@ -42,6 +42,12 @@ export interface CycleDependencies {
    * audit workbook. Returns notes for the summary.
    */
   publishAudit?: (events: readonly ChainedAuditEvent[], summary: CycleSummary) => Promise<AuditPublication>;
+  /** Alerts on the run's new events (e-mail digest carrying the signed checkpoint). */
+  alert?: (
+    events: readonly ChainedAuditEvent[],
+    runId: string,
+    checkpointText?: string,
+  ) => Promise<{ sent: number; skippedDuplicates: number; failed: number } | undefined>;
   render: (reports: readonly WeeklyReport[]) => Promise<Uint8Array[]>;
   archive?: ReportArchive;
   progress: ProgressReporter;
@@ -166,6 +172,15 @@ export async function runReportCycle(deps: CycleDependencies, options: CycleOpti
       summary.audit.findings = { ...totals, byType: { ...totals.byType } };
       if (deps.publishAudit)
         summary.audit.publication = await timed('audit', () => deps.publishAudit!(newEvents, summary));
+      if (deps.alert) {
+        const alerted = await deps.alert(newEvents, options.runId, summary.audit.publication.checkpoint);
+        if (alerted)
+          summary.audit.alerts = {
+            sent: alerted.sent,
+            skipped: alerted.skippedDuplicates,
+            failed: alerted.failed,
+          };
+      }
     }
     for (const held of plan.quarantined) {
       findings.push({

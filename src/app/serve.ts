@@ -1,0 +1,153 @@
+// `ledgerline serve`: the webhook receiver, the inbox processor and the scheduled cycle in one
+// long-running process. Work never overlaps itself (a run still going when its next time comes is
+// skipped and logged), and shutdown stops accepting, then lets in-flight work finish.
+import { Cron } from 'croner';
+import { Registry, collectDefaultMetrics } from 'prom-client';
+import { buildHttpServer } from '../http/build-http-server.js';
+import { closeGracefully } from '../http/close-gracefully.js';
+import type { Config } from '../config/index.js';
+import { billableRuleContext } from '../domain/billable-rule.js';
+import type { Logger } from '../ports/logger.js';
+import { silentProgress } from '../ports/progress.js';
+import { isBillableSnapshot } from '../services/plan-weekly-reports.js';
+import { processWebhookInbox } from '../services/process-webhook-inbox.js';
+import { signAuditCheckpoint } from '../services/sign-audit-checkpoint.js';
+import { newRunId, openReportCycle } from './report-cycle.js';
+import { weekEndDayOf } from './audit-settings.js';
+
+export interface RunningService {
+  /** `http://host:port` the receiver listens on. */
+  url: string;
+  /** Drain the inbox now (also runs on its timer). */
+  drainInbox(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** A unit of work that never runs twice at once; a call while it runs is skipped and logged. */
+function exclusive(name: string, logger: Logger, work: () => Promise<unknown>) {
+  let running: Promise<unknown> | undefined;
+  const run = async () => {
+    if (running) {
+      logger.warn({ job: name }, 'previous run still going; this run is skipped');
+      return;
+    }
+    running = work()
+      .catch((error: unknown) => logger.error({ err: error, job: name }, 'job failed'))
+      .finally(() => {
+        running = undefined;
+      });
+    await running;
+  };
+  return { run, idle: () => running ?? Promise.resolve() };
+}
+
+export async function startService(
+  config: Config,
+  logger: Logger,
+  options: { port?: number } = {},
+): Promise<RunningService> {
+  const cycle = await openReportCycle(config, logger, { progress: silentProgress });
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics });
+  const server = await buildHttpServer({
+    webhooks: cycle.store.webhooks,
+    inbox: cycle.store.inbox,
+    logger,
+    metrics,
+    now: () => new Date(),
+    ready: async () => {
+      const checks: Record<string, string> = {};
+      let ok = true;
+      try {
+        await cycle.store.sheets.listSheets({ role: 'target' });
+        checks.database = 'ok';
+      } catch (error) {
+        ok = false;
+        checks.database = (error as Error).message;
+      }
+      try {
+        await cycle.client.getCurrentUser();
+        checks.smartsheet = 'ok';
+      } catch (error) {
+        ok = false;
+        checks.smartsheet = (error as Error).message;
+      }
+      return { ok, checks };
+    },
+  });
+  await server.listen({ host: config.http.host, port: options.port ?? config.http.port });
+  const address = server.server.address();
+  const url =
+    typeof address === 'object' && address
+      ? `http://${config.http.host}:${address.port}`
+      : `http://${config.http.host}`;
+
+  const inbox = exclusive('inbox', logger, async () => {
+    const context = billableRuleContext(new Date(), {
+      timeZone: config.billing.timeZone,
+      weekEndDay: weekEndDayOf(config),
+    });
+    let drained = 0;
+    for (;;) {
+      const result = await processWebhookInbox(
+        {
+          inbox: cycle.store.inbox,
+          sheets: cycle.store.sheets,
+          snapshots: cycle.store.snapshots,
+          audit: cycle.store.audit,
+          source: cycle.source,
+          now: () => new Date(),
+        },
+        {
+          runId: newRunId(new Date()).replace(/^run-/, 'webhook-'),
+          changeAgent: config.smartsheet.changeAgent,
+          audit: cycle.auditSettings,
+          isBillable: (values) => isBillableSnapshot(values, context),
+        },
+      );
+      drained += result.items;
+      if (result.events.length > 0) {
+        logger.info({ events: result.events.length, sheets: result.sheets }, 'webhook changes audited');
+        const runId = result.events[0]?.runId ?? 'webhook';
+        // Every batch that stored events ends like a run: a signed checkpoint that leaves the database.
+        const signed = await signAuditCheckpoint(cycle.store.audit, cycle.signer, { runId, now: new Date() });
+        await cycle.alerting.send(result.events, runId, signed.text);
+      }
+      if (result.items === 0) return drained;
+    }
+  });
+  const fullCycle = exclusive('cycle', logger, async () => {
+    const summary = await cycle.run({ dryRun: false });
+    logger.info(
+      { runId: summary.runId, status: summary.status, events: summary.audit.findings.eventCount },
+      'cycle finished',
+    );
+  });
+  const alertRetries = exclusive('alert-retry', logger, () => cycle.alerting.retry());
+  const timer = setInterval(() => void inbox.run(), config.http.inboxPollSeconds * 1000);
+  const retryTimer = setInterval(() => void alertRetries.run(), 60_000);
+  const schedules = [config.http.cycleCron, config.http.sweepCron].map(
+    (pattern) =>
+      new Cron(pattern, { timezone: config.billing.timeZone, protect: true }, () => fullCycle.run()),
+  );
+  logger.info(
+    { url, cycle: config.http.cycleCron, sweep: config.http.sweepCron },
+    'ledgerline serve is listening',
+  );
+
+  return {
+    url,
+    drainInbox: async () => {
+      await inbox.run();
+      return (await cycle.store.inbox.depth()).pending;
+    },
+    async stop() {
+      clearInterval(timer);
+      clearInterval(retryTimer);
+      for (const schedule of schedules) schedule.stop();
+      await closeGracefully(server, 10_000);
+      await Promise.all([inbox.idle(), fullCycle.idle(), alertRetries.idle()]);
+      await cycle.close();
+    },
+  };
+}
