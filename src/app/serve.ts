@@ -55,6 +55,7 @@ export async function startService(
     logger,
     metrics,
     now: () => new Date(),
+    maxCallbackAgeMs: config.http.webhookMaxAgeHours * 3_600_000,
     ready: async () => {
       const checks: Record<string, string> = {};
       let ok = true;

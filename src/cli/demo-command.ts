@@ -8,6 +8,10 @@ import { simulateControlRoute } from '../../emulator/simulator/simulate-route.js
 import { buildHealthChecks } from '../app/build-health-checks.js';
 import { loggerForConfig } from '../app/logger-for-config.js';
 import { openReportCycle } from '../app/report-cycle.js';
+import { startService } from '../app/serve.js';
+import type { RunningService } from '../app/serve.js';
+import { smartsheetWebhookAdmin } from '../adapters/smartsheet/smartsheet-webhook-admin.js';
+import { ensureWebhooks } from '../services/ensure-webhooks.js';
 import { loadConfig } from '../config/index.js';
 import { ExitCode } from '../domain/app-error.js';
 import { silentProgress } from '../ports/progress.js';
@@ -26,7 +30,7 @@ export function registerDemoCommand(program: Command): void {
     .description('Run Ledgerline end to end on a local Smartsheet emulator, with no credentials')
     .option('--data-dir <dir>', 'folder for the demo store and reports (emptied first)', './.ledgerline/demo')
     .option('--seed <name>', 'emulator seed', 'demo')
-    .option('--keep-running', 'leave the emulator running afterwards to explore it')
+    .option('--keep-running', 'leave the emulator and `serve` running afterwards to explore them')
     .action(async (options: { dataDir: string; seed: string; keepRunning?: boolean }) => {
       const out = (line = '') => process.stdout.write(`${line}\n`);
       const dataDir = path.resolve(options.dataDir);
@@ -62,12 +66,17 @@ export function registerDemoCommand(program: Command): void {
             LEDGERLINE_BILLING_CORRECTORS: (seed.billingCorrectors ?? []).join(','),
             LEDGERLINE_ALERT_RECIPIENTS: (seed.billingCorrectors ?? ['billing@example.com']).join(','),
             LEDGERLINE_ALERT_MIN_SEVERITY: 'medium',
+            LEDGERLINE_HTTP_PORT: '0',
+            LEDGERLINE_INBOX_POLL_SECONDS: '2',
+            // The emulator keeps the seed's calendar (September 2026), so its callbacks look old.
+            LEDGERLINE_WEBHOOK_MAX_AGE_HOURS: String(24 * 366),
             LEDGERLINE_AUDIT_SIGNING_KEY_FILE: path.join(dataDir, 'keys', 'audit-signing-key.pem'),
           },
         });
         const logger = loggerForConfig(config);
         const progress = process.stderr.isTTY ? terminalProgress() : silentProgress;
         const cycle = await openReportCycle(config, logger, { progress });
+        let service: RunningService | undefined;
         try {
           out('2. Health check:');
           const health = await runHealthChecks(buildHealthChecks(config));
@@ -97,6 +106,35 @@ export function registerDemoCommand(program: Command): void {
           const second = await cycle.run({ dryRun: false });
           out(indent(describeSummary(second)));
 
+          out('6. Real time: `serve` receives Smartsheet webhooks; crews edit again');
+          service = await startService(config, logger);
+          const registered = await ensureWebhooks(
+            {
+              admin: smartsheetWebhookAdmin(cycle.client),
+              webhooks: cycle.store.webhooks,
+              sheets: cycle.store.sheets,
+            },
+            { callbackUrl: `${service.url}/webhooks/smartsheet` },
+          );
+          out(
+            `   ${registered.filter((w) => w.status === 'ENABLED').length} webhooks enabled (handshake answered by ${service.url})`,
+          );
+          const eventsBefore = await cycle.store.audit.countEvents();
+          const live = await simulateEdits({
+            baseUrl: emulator.baseUrl,
+            controlUrl: emulator.controlUrl,
+            seed,
+            rounds: 1,
+            editsPerRound: 12,
+            randomSeed: 11,
+          });
+          await fetch(`${emulator.controlUrl}/webhooks/flush`, { method: 'POST' });
+          await service.drainInbox();
+          const liveEvents = (await cycle.store.audit.countEvents()) - eventsBefore;
+          out(
+            `   ${live.edits} edits → callbacks verified and queued → ${liveEvents} audit events recorded from the touched rows alone, alerts sent`,
+          );
+
           out('Where to look:');
           out(`   workbooks      ${path.join(dataDir, 'reports')}`);
           out(
@@ -109,17 +147,19 @@ export function registerDemoCommand(program: Command): void {
           out(
             '   audit trail    `ledgerline audit verify` / `audit export` with the same LEDGERLINE_DATABASE_URL',
           );
-          out('   coming next    the dashboard and `serve` with live webhooks (see the open issues)');
+          out('   coming next    the dashboard, backups and the trained risk model (see the open issues)');
           process.exitCode =
             first.status === 'failed' || second.status === 'failed' ? ExitCode.FAILURE : ExitCode.OK;
+          if (options.keepRunning && service) {
+            out(`\nStill running: emulator ${emulator.baseUrl}, Ledgerline serve ${service.url}.`);
+            out(
+              `Make more edits with \`ledgerline emulator simulate --url ${emulator.controlUrl}\`; Ctrl-C stops both.`,
+            );
+            await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+          }
         } finally {
+          await service?.stop();
           await cycle.close();
-        }
-        if (options.keepRunning) {
-          out(
-            `\nThe emulator keeps running at ${emulator.baseUrl} (token ${config.smartsheet.token ? 'as above' : ''}); Ctrl-C stops it.`,
-          );
-          await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
         }
       } finally {
         await emulator.close();

@@ -389,6 +389,13 @@ export const CONFIG_KEYS = [
     schema: integer(1, 3_600),
   },
   {
+    env: 'LEDGERLINE_WEBHOOK_MAX_AGE_HOURS',
+    section: 'HTTP',
+    doc: 'Callbacks stamped longer ago than this are refused as replays (Smartsheet retries for about 21 h).',
+    default: '168',
+    schema: integer(22, 24 * 366),
+  },
+  {
     env: 'LEDGERLINE_SESSION_SECRET',
     section: 'HTTP',
     doc: 'Secret for signing dashboard cookies (at least 32 characters). Secret.',

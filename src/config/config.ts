@@ -76,6 +76,7 @@ export interface Config {
     cycleCron: string;
     sweepCron: string;
     inboxPollSeconds: number;
+    webhookMaxAgeHours: number;
   };
 }
 
@@ -145,6 +146,7 @@ export function buildConfig(k: ParsedKeys): Config {
       cycleCron: k.LEDGERLINE_CYCLE_CRON,
       sweepCron: k.LEDGERLINE_SWEEP_CRON,
       inboxPollSeconds: k.LEDGERLINE_INBOX_POLL_SECONDS,
+      webhookMaxAgeHours: k.LEDGERLINE_WEBHOOK_MAX_AGE_HOURS,
     },
   };
 }
