@@ -1,6 +1,7 @@
 // The `ledgerline` command line. Each command lives in its own file and only parses, authorises
 // and calls; errors become one clear message on stderr and the exit code from the error table.
 import { Command, CommanderError } from 'commander';
+import { LogScrubber } from '../adapters/log/scrub-log-value.js';
 import { toAppError } from '../domain/app-error.js';
 import { openStore } from '../adapters/store/index.js';
 import { loadCheckpointVerifier } from '../app/audit-verifier.js';
@@ -55,9 +56,11 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     const appError = toAppError(error);
-    process.stderr.write(`ledgerline: ${appError.toUserMessage()}\n`);
+    // Messages and stacks can quote URLs or values; the logger's scrubber masks credentials in them.
+    const scrubber = new LogScrubber();
+    process.stderr.write(`ledgerline: ${scrubber.scrubString(appError.toUserMessage())}\n`);
     if (appError.code === 'INTERNAL' && appError.cause instanceof Error && appError.cause.stack) {
-      process.stderr.write(`${appError.cause.stack}\n`);
+      process.stderr.write(`${scrubber.scrubString(appError.cause.stack)}\n`);
     }
     process.exitCode = appError.exitCode;
   }
