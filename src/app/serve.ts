@@ -13,6 +13,7 @@ import { isBillableSnapshot } from '../services/plan-weekly-reports.js';
 import { processWebhookInbox } from '../services/process-webhook-inbox.js';
 import { signAuditCheckpoint } from '../services/sign-audit-checkpoint.js';
 import { newRunId, openReportCycle } from './report-cycle.js';
+import { registerServiceMetrics } from './service-metrics.js';
 import { weekEndDayOf } from './audit-settings.js';
 
 export interface RunningService {
@@ -76,6 +77,7 @@ export async function startService(
       return { ok, checks };
     },
   });
+  const serviceMetrics = registerServiceMetrics(metrics, cycle.client);
   await server.listen({ host: config.http.host, port: options.port ?? config.http.port });
   const address = server.server.address();
   const url =
@@ -109,6 +111,7 @@ export async function startService(
       drained += result.items;
       if (result.events.length > 0) {
         logger.info({ events: result.events.length, sheets: result.sheets }, 'webhook changes audited');
+        serviceMetrics.recordWebhookEvents(result.events.length);
         const runId = result.events[0]?.runId ?? 'webhook';
         // Every batch that stored events ends like a run: a signed checkpoint that leaves the database.
         const signed = await signAuditCheckpoint(cycle.store.audit, cycle.signer, { runId, now: new Date() });
@@ -119,6 +122,7 @@ export async function startService(
   });
   const fullCycle = exclusive('cycle', logger, async () => {
     const summary = await cycle.run({ dryRun: false });
+    serviceMetrics.recordCycle(summary);
     logger.info(
       { runId: summary.runId, status: summary.status, events: summary.audit.findings.eventCount },
       'cycle finished',

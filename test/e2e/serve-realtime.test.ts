@@ -37,6 +37,11 @@ it('turns an edit in Smartsheet into an audit event and an e-mail within one cal
   expect(mail.text).toContain('+$1,500.00');
   expect(mail.text).toContain(h.editorOf(sheetId).email.toLowerCase());
   expect(mail.text).toContain('ledgerline-checkpoint v1');
+
+  const metrics = await (await fetch(`${h.service.url}/metrics`)).text();
+  expect(metrics).toMatch(/ledgerline_audit_events_total\{source="webhook"\} [1-9]/);
+  expect(metrics).toMatch(/ledgerline_smartsheet_budget_units_total [1-9]/);
+  expect(metrics).toMatch(/ledgerline_webhook_callbacks_total\{outcome="accepted"\} [1-9]/);
 });
 
 it('records every edit once the sweep has run, with 20 % of callbacks dropped and a webhook disabled', async () => {
