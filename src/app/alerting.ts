@@ -13,6 +13,9 @@ import { retryPendingAlerts, sendAlerts } from '../services/send-alerts.js';
 import type { SendAlertsResult } from '../services/send-alerts.js';
 
 export interface Alerting {
+  /** The e-mail sender and recipients, for operational alerts (webhook health). */
+  readonly email: AlertSender | undefined;
+  readonly recipients: readonly string[];
   send(
     events: readonly ChainedAuditEvent[],
     runId: string,
@@ -47,6 +50,8 @@ export function alertingFor(config: Config, alerts: AlertStore): Alerting {
   };
   const deps = { alerts, senders, now: () => new Date() };
   return {
+    email: mail.alertRecipients.length > 0 ? email : undefined,
+    recipients: mail.alertRecipients,
     async send(events, runId, checkpointText) {
       if (rules.length === 0 || events.length === 0) return undefined;
       return sendAlerts(deps, events, {

@@ -1,7 +1,10 @@
 // `ledgerline serve`: the webhook receiver, the inbox processor and the scheduled cycle in one
 // long-running process. Work never overlaps itself (a run still going when its next time comes is
 // skipped and logged), and shutdown stops accepting, then lets in-flight work finish.
+import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
+import { smartsheetWebhookAdmin } from '../adapters/smartsheet/smartsheet-webhook-admin.js';
+import { checkWebhookHealth } from '../services/check-webhook-health.js';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { buildHttpServer } from '../http/build-http-server.js';
 import { closeGracefully } from '../http/close-gracefully.js';
@@ -19,6 +22,8 @@ import { weekEndDayOf } from './audit-settings.js';
 export interface RunningService {
   /** `http://host:port` the receiver listens on. */
   url: string;
+  /** Check webhook health now (also every 10 minutes). */
+  checkWebhooks(): Promise<void>;
   /** Drain the inbox now (also runs on its timer). */
   drainInbox(): Promise<number>;
   stop(): Promise<void>;
@@ -129,12 +134,38 @@ export async function startService(
     );
   });
   const alertRetries = exclusive('alert-retry', logger, () => cycle.alerting.retry());
+  const webhookHealth = exclusive('webhook-health', logger, async () => {
+    const { problems } = await checkWebhookHealth(
+      {
+        admin: smartsheetWebhookAdmin(cycle.client),
+        webhooks: cycle.store.webhooks,
+        alerts: cycle.store.alerts,
+        ...(cycle.alerting.email ? { email: cycle.alerting.email } : {}),
+        newId: randomUUID,
+      },
+      {
+        now: new Date(),
+        timeZone: config.billing.timeZone,
+        silenceMinutes: config.http.webhookSilenceMinutes,
+        workingHours: config.http.workingHours,
+        recipients: cycle.alerting.recipients,
+      },
+    );
+    for (const problem of problems)
+      logger.warn(
+        { webhookId: problem.webhookId, sheetId: problem.sheetId, kind: problem.kind },
+        problem.message,
+      );
+  });
   const timer = setInterval(() => void inbox.run(), config.http.inboxPollSeconds * 1000);
   const retryTimer = setInterval(() => void alertRetries.run(), 60_000);
-  const schedules = [config.http.cycleCron, config.http.sweepCron].map(
-    (pattern) =>
-      new Cron(pattern, { timezone: config.billing.timeZone, protect: true }, () => fullCycle.run()),
-  );
+  const schedules = [
+    ...[config.http.cycleCron, config.http.sweepCron].map(
+      (pattern) =>
+        new Cron(pattern, { timezone: config.billing.timeZone, protect: true }, () => fullCycle.run()),
+    ),
+    new Cron('*/10 * * * *', { timezone: config.billing.timeZone, protect: true }, () => webhookHealth.run()),
+  ];
   logger.info(
     { url, cycle: config.http.cycleCron, sweep: config.http.sweepCron },
     'ledgerline serve is listening',
@@ -142,6 +173,7 @@ export async function startService(
 
   return {
     url,
+    checkWebhooks: () => webhookHealth.run(),
     drainInbox: async () => {
       await inbox.run();
       return (await cycle.store.inbox.depth()).pending;
@@ -151,7 +183,7 @@ export async function startService(
       clearInterval(retryTimer);
       for (const schedule of schedules) schedule.stop();
       await closeGracefully(server, 10_000);
-      await Promise.all([inbox.idle(), fullCycle.idle(), alertRetries.idle()]);
+      await Promise.all([inbox.idle(), fullCycle.idle(), alertRetries.idle(), webhookHealth.idle()]);
       await cycle.close();
     },
   };

@@ -13,6 +13,7 @@ import {
   nonEmpty,
   oneOf,
   secretOfAtLeast32,
+  workingHours,
   stringList,
   timeZone,
 } from './env-value-parsers.js';
@@ -394,6 +395,20 @@ export const CONFIG_KEYS = [
     doc: 'Callbacks stamped longer ago than this are refused as replays (Smartsheet retries for about 21 h).',
     default: '168',
     schema: integer(22, 24 * 366),
+  },
+  {
+    env: 'LEDGERLINE_WEBHOOK_SILENCE_MINUTES',
+    section: 'HTTP',
+    doc: '`serve` alerts when a webhook delivered nothing for this long during working hours.',
+    default: '120',
+    schema: integer(5, 7 * 24 * 60),
+  },
+  {
+    env: 'LEDGERLINE_WORKING_HOURS',
+    section: 'HTTP',
+    doc: 'Local working hours, Monday to Friday, as HH-HH (start inclusive, end exclusive).',
+    default: '07-18',
+    schema: workingHours,
   },
   {
     env: 'LEDGERLINE_SESSION_SECRET',

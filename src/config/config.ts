@@ -77,6 +77,8 @@ export interface Config {
     sweepCron: string;
     inboxPollSeconds: number;
     webhookMaxAgeHours: number;
+    webhookSilenceMinutes: number;
+    workingHours: { startHour: number; endHour: number };
   };
 }
 
@@ -147,6 +149,8 @@ export function buildConfig(k: ParsedKeys): Config {
       sweepCron: k.LEDGERLINE_SWEEP_CRON,
       inboxPollSeconds: k.LEDGERLINE_INBOX_POLL_SECONDS,
       webhookMaxAgeHours: k.LEDGERLINE_WEBHOOK_MAX_AGE_HOURS,
+      webhookSilenceMinutes: k.LEDGERLINE_WEBHOOK_SILENCE_MINUTES,
+      workingHours: k.LEDGERLINE_WORKING_HOURS,
     },
   };
 }

@@ -152,3 +152,17 @@ export function describeDatabase(location: DatabaseLocation): string {
   if (url.password) url.password = '***';
   return `${url.toString()}${location.schema ? ` (schema ${location.schema})` : ''}`;
 }
+
+/** `07-18`: local hours [start, end) of a working day. */
+export const workingHours = z
+  .string()
+  .trim()
+  .regex(/^\d{1,2}-\d{1,2}$/, 'must look like 07-18')
+  .transform((v) => {
+    const [start, end] = v.split('-').map(Number) as [number, number];
+    return { startHour: start, endHour: end };
+  })
+  .refine(
+    (h) => h.startHour < h.endHour && h.endHour <= 24,
+    'must be a start hour before an end hour, within 0-24',
+  );

@@ -84,3 +84,16 @@ it('loses nothing when the process stops right after acknowledging callbacks', a
   const recorded = await postCloseEdits(h);
   expect(new Set(recorded.map((e) => e.rowId))).toEqual(new Set(rows.map((r) => r.rowId)));
 });
+
+it('alerts once when a webhook leaves ENABLED', async () => {
+  const h = (harness = await startServeHarness());
+  const [first] = h.webhooks;
+  await h.runtime.client.updateWebhook(first!.webhookId!, { enabled: false });
+  await h.service.checkWebhooks();
+  await h.service.checkWebhooks();
+  expect(h.smtp.received).toHaveLength(1);
+  const mail = readMimeMessage(h.smtp.received[0]!.raw);
+  expect(mail.subject).toContain('Webhook problem: not-enabled');
+  expect(mail.text).toContain('DISABLED_BY_OWNER');
+  expect(mail.text).toContain('ledgerline webhooks ensure');
+});
