@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { afterEach, expect, it } from 'vitest';
 import { readMimeMessage } from '../../src/adapters/mail/testing/read-mime-message.js';
 import { startServeHarness } from '../support/serve-harness.js';
@@ -96,4 +97,74 @@ it('alerts once when a webhook leaves ENABLED', async () => {
   expect(mail.subject).toContain('Webhook problem: not-enabled');
   expect(mail.text).toContain('DISABLED_BY_OWNER');
   expect(mail.text).toContain('ledgerline webhooks ensure');
+});
+
+interface SdkWebhook {
+  id: number;
+  sharedSecret: string;
+  status: string;
+}
+interface SdkClient {
+  webhooks: {
+    createWebhook(options: { body: Record<string, unknown> }): Promise<{ result: SdkWebhook }>;
+    updateWebhook(options: {
+      webhookId: number;
+      body: { enabled: boolean };
+    }): Promise<{ result: SdkWebhook }>;
+    getWebhook(options: { webhookId: number }): Promise<SdkWebhook>;
+  };
+}
+
+it('answers the handshake and the re-verification every 100 callbacks for a webhook made with the official SDK', async () => {
+  const h = (harness = await startServeHarness());
+  const smartsheet = createRequire(import.meta.url)('smartsheet') as {
+    createClient(options: { accessToken: string; baseUrl: string; logLevel: string }): SdkClient;
+  };
+  const token = h.config.smartsheet.token as string;
+  // The SDK concatenates baseUrl + 'webhooks', so the base must end with a slash (smartsheet-api.md §9.2).
+  const sdk = smartsheet.createClient({
+    accessToken: token,
+    baseUrl: `${h.emulator.baseUrl}/`,
+    logLevel: 'error',
+  });
+  const sheetId = h.webhooks[1]!.sheetId;
+  const created = (
+    await sdk.webhooks.createWebhook({
+      body: {
+        name: 'made-with-sdk',
+        callbackUrl: `${h.service.url}/webhooks/smartsheet?sdk=1`,
+        scope: 'sheet',
+        scopeObjectId: sheetId,
+        events: ['*.*'],
+        version: 1,
+      },
+    })
+  ).result;
+  // serve answers challenges only for webhooks it knows, so register it before enabling.
+  await h.runtime.store.webhooks.upsertWebhook({
+    id: created.id,
+    sheetId,
+    callbackUrl: `${h.service.url}/webhooks/smartsheet?sdk=1`,
+    sharedSecret: created.sharedSecret,
+    status: created.status,
+    lastCallbackAt: null,
+  });
+  expect(
+    (await sdk.webhooks.updateWebhook({ webhookId: created.id, body: { enabled: true } })).result.status,
+  ).toBe('ENABLED');
+
+  const challenges = async () => {
+    const text = await (await fetch(`${h.service.url}/metrics`)).text();
+    return Number(/ledgerline_webhook_callbacks_total\{outcome="challenge"\} (\d+)/.exec(text)?.[1] ?? 'NaN');
+  };
+  const before = await challenges();
+  // 105 separate callbacks: Smartsheet re-sends the challenge before the 101st.
+  const [row] = await billedRows(h, sheetId, 1);
+  for (let i = 1; i <= 105; i += 1) {
+    await h.setPrice(sheetId, row!.rowId, Number(row!.values.price) + i);
+    await fetch(`${h.emulator.controlUrl}/webhooks/flush`, { method: 'POST' });
+  }
+  // Two webhooks watch this sheet (ours from `ensure` and the SDK's): each is re-verified once.
+  expect(await challenges()).toBe(before + 2);
+  expect((await sdk.webhooks.getWebhook({ webhookId: created.id })).status).toBe('ENABLED');
 });
