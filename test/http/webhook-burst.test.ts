@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backends, useTestStore } from '../support/test-databases.js';
 import { buildWebhookRecord, eventCallbackBody, signCallback } from './signed-callback.js';
+import { closeGracefully } from '../../src/http/close-gracefully.js';
 import { startWebhookServer, type WebhookServerHarness } from './webhook-server-harness.js';
 
 const TOTAL = 5_000;
@@ -78,16 +79,44 @@ describe('webhook receiver under a burst', () => {
     receiver = undefined;
   });
 
-  it(`stores every valid callback of a ${TOTAL}-request burst exactly once and refuses the rest`, async () => {
+  it(`stores every valid callback of a ${TOTAL}-request burst exactly once and refuses the rest, across a restart`, async () => {
     const webhooks = [1, 2, 3].map((n) =>
       buildWebhookRecord({ id: 1_000 + n, sharedSecret: `secret-${n}-x7q2` }),
     );
     for (const webhook of webhooks) await store().webhooks.upsertWebhook(webhook);
-    const harness = (receiver = await startWebhookServer(store(), { now: () => NOW }));
-    await harness.server.listen({ host: '127.0.0.1', port: 0 });
-    const { port } = harness.server.server.address() as AddressInfo;
-    const url = `http://127.0.0.1:${port}/webhooks/smartsheet`;
+    const listen = async () => {
+      const harness = (receiver = await startWebhookServer(store(), { now: () => NOW }));
+      await harness.server.listen({ host: '127.0.0.1', port: 0 });
+      const { port } = harness.server.server.address() as AddressInfo;
+      return `http://127.0.0.1:${port}/webhooks/smartsheet`;
+    };
+    let url = await listen();
     const { deliveries, expectedKeys } = buildDeliveries(webhooks);
+
+    // Halfway through, the server is restarted. Like Smartsheet, the sender retries what failed
+    // meanwhile (connection refused, or 503 while the old server drains).
+    let restarting: Promise<void> | undefined;
+    const restart = async () => {
+      await closeGracefully(receiver!.server, 5_000);
+      url = await listen();
+    };
+    const deliver = async (delivery: Delivery): Promise<Response> => {
+      for (;;) {
+        if (restarting) await restarting;
+        try {
+          const response = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'smartsheet-hmac-sha256': delivery.signature },
+            body: delivery.body,
+          });
+          if (response.status !== 503) return response;
+          await response.arrayBuffer();
+        } catch {
+          // The connection was refused or reset by the restart: try again.
+        }
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    };
 
     const statuses = new Map<Kind, number[]>();
     const latencies: number[] = [];
@@ -96,13 +125,10 @@ describe('webhook receiver under a burst', () => {
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
         for (let i = next++; i < deliveries.length; i = next++) {
+          if (i === deliveries.length / 2) restarting = restart();
           const delivery = deliveries[i]!;
           const sentAt = performance.now();
-          const response = await fetch(url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'smartsheet-hmac-sha256': delivery.signature },
-            body: delivery.body,
-          });
+          const response = await deliver(delivery);
           await response.arrayBuffer();
           latencies.push(performance.now() - sentAt);
           const seen = statuses.get(delivery.kind) ?? [];
@@ -111,6 +137,7 @@ describe('webhook receiver under a burst', () => {
         }
       }),
     );
+    await restarting;
     const elapsedMs = performance.now() - started;
 
     latencies.sort((a, b) => a - b);
