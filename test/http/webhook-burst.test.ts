@@ -7,65 +7,14 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backends, useTestStore } from '../support/test-databases.js';
-import { buildWebhookRecord, eventCallbackBody, signCallback } from './signed-callback.js';
+import { BURST_NOW, buildDeliveries, type Delivery, type Kind } from './burst-deliveries.js';
+import { buildWebhookRecord } from './signed-callback.js';
 import { closeGracefully } from '../../src/http/close-gracefully.js';
 import { startWebhookServer, type WebhookServerHarness } from './webhook-server-harness.js';
 
 const TOTAL = 5_000;
 const CONCURRENCY = 32;
-const NOW = new Date('2026-09-16T15:00:00.000Z');
-
-type Kind = 'valid' | 'duplicate' | 'bad_signature' | 'malformed';
-interface Delivery {
-  readonly kind: Kind;
-  readonly body: string;
-  readonly signature: string;
-}
-
-/** mulberry32: a seeded shuffle keeps the mix the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function buildDeliveries(webhooks: ReturnType<typeof buildWebhookRecord>[]) {
-  const counts = { duplicate: TOTAL * 0.1, bad_signature: TOTAL * 0.05, malformed: TOTAL * 0.01 };
-  const validCount = TOTAL - counts.duplicate - counts.bad_signature - counts.malformed;
-  const valid: Delivery[] = [];
-  const expectedKeys = new Set<string>();
-  for (let n = 0; n < validCount; n += 1) {
-    const webhook = webhooks[n % webhooks.length]!;
-    const nonce = `burst-${n}`;
-    const body = eventCallbackBody(webhook, { nonce, sentAt: NOW });
-    valid.push({ kind: 'valid', body, signature: signCallback(webhook.sharedSecret, body) });
-    expectedKeys.add(`${webhook.id}:${nonce}`);
-  }
-  const extra: Delivery[] = [];
-  for (let n = 0; n < counts.duplicate; n += 1)
-    extra.push({ ...valid[(n * 7) % valid.length]!, kind: 'duplicate' });
-  for (let n = 0; n < counts.bad_signature; n += 1) {
-    const webhook = webhooks[n % webhooks.length]!;
-    const body = eventCallbackBody(webhook, { nonce: `forged-${n}`, sentAt: NOW });
-    extra.push({ kind: 'bad_signature', body, signature: signCallback('not-the-secret', body) });
-  }
-  for (let n = 0; n < counts.malformed; n += 1) {
-    const webhook = webhooks[n % webhooks.length]!;
-    const body = eventCallbackBody(webhook, { nonce: `broken-${n}`, sentAt: NOW }).slice(0, -3);
-    extra.push({ kind: 'malformed', body, signature: signCallback(webhook.sharedSecret, body) });
-  }
-  const all = [...valid, ...extra];
-  const random = seededRandom(20260916);
-  for (let i = all.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(random() * (i + 1));
-    [all[i], all[j]] = [all[j]!, all[i]!];
-  }
-  return { deliveries: all, expectedKeys };
-}
+const NOW = BURST_NOW;
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -91,7 +40,7 @@ describe('webhook receiver under a burst', () => {
       return `http://127.0.0.1:${port}/webhooks/smartsheet`;
     };
     let url = await listen();
-    const { deliveries, expectedKeys } = buildDeliveries(webhooks);
+    const { deliveries, expectedKeys } = buildDeliveries(webhooks, TOTAL);
 
     // Halfway through, the server is restarted. Like Smartsheet, the sender retries what failed
     // meanwhile (connection refused, or 503 while the old server drains).
