@@ -2,7 +2,6 @@
 // long-running process. Work never overlaps itself (a run still going when its next time comes is
 // skipped and logged), and shutdown stops accepting, then lets in-flight work finish.
 import { randomUUID } from 'node:crypto';
-import { Cron } from 'croner';
 import { smartsheetWebhookAdmin } from '../adapters/smartsheet/smartsheet-webhook-admin.js';
 import { checkWebhookHealth } from '../services/check-webhook-health.js';
 import { Registry, collectDefaultMetrics } from 'prom-client';
@@ -15,6 +14,7 @@ import { silentProgress } from '../ports/progress.js';
 import { isBillableSnapshot } from '../services/plan-weekly-reports.js';
 import { processWebhookInbox } from '../services/process-webhook-inbox.js';
 import { signAuditCheckpoint } from '../services/sign-audit-checkpoint.js';
+import { startScheduler } from '../jobs/scheduler.js';
 import { newRunId, openReportCycle } from './report-cycle.js';
 import { registerServiceMetrics } from './service-metrics.js';
 import { weekEndDayOf } from './audit-settings.js';
@@ -157,15 +157,25 @@ export async function startService(
         problem.message,
       );
   });
-  const timer = setInterval(() => void inbox.run(), config.http.inboxPollSeconds * 1000);
-  const retryTimer = setInterval(() => void alertRetries.run(), 60_000);
-  const schedules = [
-    ...[config.http.cycleCron, config.http.sweepCron].map(
-      (pattern) =>
-        new Cron(pattern, { timezone: config.billing.timeZone, protect: true }, () => fullCycle.run()),
-    ),
-    new Cron('*/10 * * * *', { timezone: config.billing.timeZone, protect: true }, () => webhookHealth.run()),
-  ];
+  // The cycle and the sweep are the same work, so they share one guard and never overlap each other.
+  const scheduler = await startScheduler(
+    [
+      { name: 'inbox', everySeconds: config.http.inboxPollSeconds, run: () => inbox.run() },
+      {
+        name: 'cycle',
+        cron: config.http.cycleCron,
+        run: () => fullCycle.run(),
+        lastRunAt: async () => {
+          const [last] = await cycle.store.runs.listRecentRuns({ limit: 1, kind: 'cycle' });
+          return last ? new Date(last.startedAt) : undefined;
+        },
+      },
+      { name: 'sweep', cron: config.http.sweepCron, run: () => fullCycle.run() },
+      { name: 'alert-retry', everySeconds: 60, run: () => alertRetries.run() },
+      { name: 'webhook-health', cron: '*/10 * * * *', run: () => webhookHealth.run() },
+    ],
+    { timeZone: config.billing.timeZone, logger },
+  );
   logger.info(
     { url, cycle: config.http.cycleCron, sweep: config.http.sweepCron },
     'ledgerline serve is listening',
@@ -179,10 +189,9 @@ export async function startService(
       return (await cycle.store.inbox.depth()).pending;
     },
     async stop() {
-      clearInterval(timer);
-      clearInterval(retryTimer);
-      for (const schedule of schedules) schedule.stop();
+      scheduler.stop();
       await closeGracefully(server, 10_000);
+      await scheduler.idle();
       await Promise.all([inbox.idle(), fullCycle.idle(), alertRetries.idle(), webhookHealth.idle()]);
       await cycle.close();
     },
