@@ -8,7 +8,9 @@ import { migrationStatus, openStore } from '../adapters/store/index.js';
 import type { Config } from '../config/index.js';
 import { describeDatabase } from '../config/index.js';
 import { AppError, ErrorCode } from '../domain/app-error.js';
-import type { HealthCheck } from '../services/run-health-checks.js';
+import { backupFreshness } from '../domain/backup/backup-freshness.js';
+import type { HealthCheck, HealthDetail } from '../services/run-health-checks.js';
+import { describeBackup } from './backup-summary.js';
 
 export function buildHealthChecks(config: Config): HealthCheck[] {
   return [
@@ -25,6 +27,7 @@ export function buildHealthChecks(config: Config): HealthCheck[] {
       },
     },
     { name: 'mail', run: () => checkMail(config) },
+    { name: 'backups', run: () => checkBackups(config) },
   ];
 }
 
@@ -73,5 +76,50 @@ async function checkMail(config: Config): Promise<string> {
     }
     case 'smtp':
       return probeSmtp(config.mail.smtp);
+  }
+}
+
+/**
+ * The latest backups and whether one verified backup is young enough: FAIL when backups exist but
+ * none verified within LEDGERLINE_BACKUP_MAX_AGE_HOURS, WARN before the first one.
+ */
+async function checkBackups(config: Config): Promise<HealthDetail> {
+  const store = await openStore(config.database.location);
+  try {
+    const status = await migrationStatus(store);
+    if (status.applied.length === 0)
+      throw new AppError(ErrorCode.MIGRATION_FAILED, 'the store is not migrated yet');
+    const latest = await store.backups.listBackups({ limit: 5 });
+    const verified = await store.backups.latestVerifiedBackup();
+    const lines = latest.map(describeBackup);
+    const freshness = backupFreshness(
+      verified?.finishedAt ? { id: verified.id, finishedAt: verified.finishedAt } : undefined,
+      new Date(),
+      config.backup.maxAgeHours,
+    );
+    if (latest.length === 0) {
+      return {
+        detail: `no backup yet (folder ${path.resolve(config.backup.dir)})`,
+        warning: true,
+        hint: 'Run `ledgerline backup`; `serve` backs up daily.',
+      };
+    }
+    if (!freshness.fresh) {
+      throw new AppError(
+        ErrorCode.CHECKS_FAILED,
+        `${freshness.message}\n${lines.map((l) => `                  ${l}`).join('\n')}`,
+        {
+          hint: 'Run `ledgerline backup` and check why the daily backup did not verify.',
+        },
+      );
+    }
+    const failedSince = latest.findIndex((b) => b.id === freshness.latest.id);
+    return {
+      detail: `latest verified ${freshness.latest.id}, ${freshness.ageHours.toFixed(1)} h old`,
+      warning: failedSince > 0 && latest.slice(0, failedSince).some((b) => b.status === 'failed'),
+      lines,
+    };
+  } finally {
+    await store.close();
   }
 }

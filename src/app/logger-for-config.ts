@@ -15,6 +15,7 @@ export function loggerForConfig(config: Config, options: { isTerminal?: boolean 
       config.mail.smtp.password,
       config.http.sessionSecret,
       config.audit.signingKey,
+      config.backup.encryptionKey,
       config.mail.chatWebhookUrl,
       dbUrl?.password ? decodeURIComponent(dbUrl.password) : undefined,
     ],

@@ -27,6 +27,7 @@ import type { BillingSheets } from '../ports/billing-sheets.js';
 import type { Store } from '../ports/store.js';
 import type { CheckpointSigner } from '../ports/checkpoint-signer.js';
 import { loadCheckpointSigner } from './audit-signing-key.js';
+import { riskSettingsFor } from './risk-settings.js';
 import type { CycleSummary } from '../services/run-report-cycle.js';
 
 export interface ReportCycle {
@@ -122,6 +123,7 @@ export async function openReportCycle(
           runs: store.runs,
           reports: store.reports,
           audit: store.audit,
+          risk: store.risk,
           publishAudit: (events, summary) =>
             publishAuditOutputs(
               {
@@ -156,6 +158,7 @@ export async function openReportCycle(
         {
           runId: newRunId(now),
           audit,
+          risk: riskSettingsFor(config),
           discovery: {
             sheetIds: config.smartsheet.sourceSheetIds,
             folderIds: config.smartsheet.sourceFolderIds,

@@ -15,7 +15,11 @@ import { isBillableSnapshot } from '../services/plan-weekly-reports.js';
 import { processWebhookInbox } from '../services/process-webhook-inbox.js';
 import { signAuditCheckpoint } from '../services/sign-audit-checkpoint.js';
 import { startScheduler } from '../jobs/scheduler.js';
+import { checkBackupFreshness } from '../services/check-backup-freshness.js';
+import { backupKitFor } from './backup-kit.js';
+import { trainAndStoreRiskModel } from '../services/train-risk-model.js';
 import { newRunId, openReportCycle } from './report-cycle.js';
+import { riskSettingsFor } from './risk-settings.js';
 import { registerServiceMetrics } from './service-metrics.js';
 import { weekEndDayOf } from './audit-settings.js';
 
@@ -103,6 +107,7 @@ export async function startService(
           sheets: cycle.store.sheets,
           snapshots: cycle.store.snapshots,
           audit: cycle.store.audit,
+          risk: cycle.store.risk,
           source: cycle.source,
           now: () => new Date(),
         },
@@ -111,6 +116,7 @@ export async function startService(
           changeAgent: config.smartsheet.changeAgent,
           audit: cycle.auditSettings,
           isBillable: (values) => isBillableSnapshot(values, context),
+          risk: riskSettingsFor(config),
         },
       );
       drained += result.items;
@@ -134,6 +140,45 @@ export async function startService(
     );
   });
   const alertRetries = exclusive('alert-retry', logger, () => cycle.alerting.retry());
+  const retrain = exclusive('model-retrain', logger, async () => {
+    const settings = riskSettingsFor(config);
+    const outcome = await trainAndStoreRiskModel(
+      {
+        risk: cycle.store.risk,
+        sheets: cycle.store.sheets,
+        snapshots: cycle.store.snapshots,
+        now: () => new Date(),
+      },
+      { now: new Date(), windowDays: settings.trainingWindowDays, minChanges: settings.minTrainingChanges },
+    );
+    if (outcome.trained)
+      logger.info(
+        { modelId: outcome.record.id, changes: outcome.record.sampleCount },
+        'risk model retrained',
+      );
+    else logger.info({ changes: outcome.changes }, outcome.reason);
+  });
+  // The daily backup (written, restore-drilled, pruned; failures alert) and the hourly alarm for
+  // when no verified backup is younger than LEDGERLINE_BACKUP_MAX_AGE_HOURS.
+  const startedAt = new Date();
+  const backupKit = await backupKitFor(config, logger, {
+    store: cycle.store,
+    client: cycle.client,
+    alerting: cycle.alerting,
+  });
+  const backups = exclusive('backup', logger, async () => {
+    const outcome = await backupKit.runBackup();
+    if (outcome.ok)
+      logger.info({ backupId: outcome.record.id, sizeBytes: outcome.record.sizeBytes }, 'backup verified');
+    else logger.error({ backupId: outcome.record.id, error: outcome.error }, 'backup failed');
+  });
+  const backupFreshness = exclusive('backup-freshness', logger, async () => {
+    const freshness = await checkBackupFreshness(
+      { backups: cycle.store.backups, alerting: backupKit.alerting },
+      { maxAgeHours: config.backup.maxAgeHours, watchingSince: startedAt },
+    );
+    if (!freshness.fresh) logger.warn({ latest: freshness.latest?.id ?? null }, freshness.message);
+  });
   const webhookHealth = exclusive('webhook-health', logger, async () => {
     const { problems } = await checkWebhookHealth(
       {
@@ -172,7 +217,19 @@ export async function startService(
       },
       { name: 'sweep', cron: config.http.sweepCron, run: () => fullCycle.run() },
       { name: 'alert-retry', everySeconds: 60, run: () => alertRetries.run() },
+      { name: 'model-retrain', cron: config.risk.retrainCron, run: () => retrain.run() },
       { name: 'webhook-health', cron: '*/10 * * * *', run: () => webhookHealth.run() },
+      {
+        name: 'backup',
+        cron: config.backup.cron,
+        run: () => backups.run(),
+        // A missed daily backup is caught up at start; a store never backed up waits for its time.
+        lastRunAt: async () => {
+          const [last] = await cycle.store.backups.listBackups({ limit: 1 });
+          return last ? new Date(last.startedAt) : new Date();
+        },
+      },
+      { name: 'backup-freshness', cron: '17 * * * *', run: () => backupFreshness.run() },
     ],
     { timeZone: config.billing.timeZone, logger },
   );
@@ -192,7 +249,14 @@ export async function startService(
       scheduler.stop();
       await closeGracefully(server, 10_000);
       await scheduler.idle();
-      await Promise.all([inbox.idle(), fullCycle.idle(), alertRetries.idle(), webhookHealth.idle()]);
+      await Promise.all([
+        inbox.idle(),
+        fullCycle.idle(),
+        alertRetries.idle(),
+        webhookHealth.idle(),
+        retrain.idle(),
+      ]);
+      await Promise.all([backups.idle(), backupFreshness.idle()]);
       await cycle.close();
     },
   };

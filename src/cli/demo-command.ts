@@ -5,6 +5,8 @@ import { startEmulator } from '../../emulator/index.js';
 import { generateSeed } from '../../emulator/seed/generate-seed.js';
 import { simulateEdits } from '../../emulator/simulator/simulate-edits.js';
 import { simulateControlRoute } from '../../emulator/simulator/simulate-route.js';
+import { riskSettingsFor } from '../app/risk-settings.js';
+import { trainAndStoreRiskModel } from '../services/train-risk-model.js';
 import { buildHealthChecks } from '../app/build-health-checks.js';
 import { loggerForConfig } from '../app/logger-for-config.js';
 import { openReportCycle } from '../app/report-cycle.js';
@@ -106,7 +108,39 @@ export function registerDemoCommand(program: Command): void {
           const second = await cycle.run({ dryRun: false });
           out(indent(describeSummary(second)));
 
-          out('6. Real time: `serve` receives Smartsheet webhooks; crews edit again');
+          out('6. A few weeks of ordinary work build the history the risk model learns from');
+          const history = await simulateEdits({
+            baseUrl: emulator.baseUrl,
+            controlUrl: emulator.controlUrl,
+            seed,
+            rounds: 6,
+            editsPerRound: 40,
+            randomSeed: 23,
+            plantRate: 0.05,
+          });
+          const third = await cycle.run({ dryRun: false });
+          const settings = riskSettingsFor(config);
+          const trained = await trainAndStoreRiskModel(
+            {
+              risk: cycle.store.risk,
+              sheets: cycle.store.sheets,
+              snapshots: cycle.store.snapshots,
+              now: () => new Date(),
+            },
+            {
+              now: new Date(),
+              windowDays: settings.trainingWindowDays,
+              minChanges: settings.minTrainingChanges,
+            },
+          );
+          out(
+            `   ${history.edits} edits audited (${third.audit.risk?.coldStart === false ? `scored by model ${third.audit.risk.modelId}` : 'cold start: risk from rules alone'}); ` +
+              (trained.trained
+                ? `anomaly model ${trained.record.id} trained on ${trained.record.sampleCount} changes`
+                : trained.reason),
+          );
+
+          out('7. Real time: `serve` receives Smartsheet webhooks; crews edit again');
           service = await startService(config, logger);
           const registered = await ensureWebhooks(
             {
@@ -134,6 +168,15 @@ export function registerDemoCommand(program: Command): void {
           out(
             `   ${live.edits} edits → callbacks verified and queued → ${liveEvents} audit events recorded from the touched rows alone, alerts sent`,
           );
+          const [topFlag] = (await cycle.store.risk.listChanges({ flaggedOnly: true, limit: 10_000 }))
+            .filter((c) => c.flagRank === 1)
+            .slice(-1);
+          if (topFlag) {
+            const o = topFlag.observation;
+            out(
+              `   highest-ranked flag: ${o.editor ?? 'unknown'} on ${o.sheetName} row ${o.rowNumber}, risk ${topFlag.riskScore.toFixed(2)} (${topFlag.category}) — \`ledgerline model flags --run ${o.runId}\``,
+            );
+          }
 
           out('Where to look:');
           out(`   workbooks      ${path.join(dataDir, 'reports')}`);
@@ -147,7 +190,7 @@ export function registerDemoCommand(program: Command): void {
           out(
             '   audit trail    `ledgerline audit verify` / `audit export` with the same LEDGERLINE_DATABASE_URL',
           );
-          out('   coming next    the dashboard, backups and the trained risk model (see the open issues)');
+          out('   risk model     `ledgerline model status` / `model flags --run <id>` / `model verdict`');
           process.exitCode =
             first.status === 'failed' || second.status === 'failed' ? ExitCode.FAILURE : ExitCode.OK;
           if (options.keepRunning && service) {

@@ -8,7 +8,7 @@ export function registerDoctorCommand(program: Command): void {
   program
     .command('doctor')
     .description(
-      'Check configuration, database and migrations, Smartsheet access and mail; exit 1 on any FAIL',
+      'Check configuration, database and migrations, Smartsheet access, mail and backups; exit 1 on any FAIL',
     )
     .option('--json', 'print the results as JSON')
     .action(async (options: { json?: boolean }) => {
@@ -18,9 +18,9 @@ export function registerDoctorCommand(program: Command): void {
         process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       } else {
         for (const result of report.results) {
-          process.stdout.write(
-            `${result.ok ? 'OK  ' : 'FAIL'}  ${result.name.padEnd(10)} ${result.detail}\n`,
-          );
+          const label = !result.ok ? 'FAIL' : result.warning ? 'WARN' : 'OK  ';
+          process.stdout.write(`${label}  ${result.name.padEnd(10)} ${result.detail}\n`);
+          for (const line of result.lines ?? []) process.stdout.write(`      ${''.padEnd(10)}   ${line}\n`);
           if (result.hint) process.stdout.write(`      ${''.padEnd(10)} → ${result.hint}\n`);
         }
       }

@@ -7,12 +7,15 @@ import { openStore } from '../adapters/store/index.js';
 import { loadCheckpointVerifier } from '../app/audit-verifier.js';
 import { registerAuditCommand } from './audit-command.js';
 import { registerAuditExportCommand } from './audit-export-command.js';
+import { registerBackupCommand } from './backup-command.js';
 import { commandContext } from './cli-context.js';
 import { registerConfigCommand } from './config-command.js';
 import { registerDbCommand } from './db-command.js';
 import { registerDemoCommand } from './demo-command.js';
 import { registerEmulatorCommand } from './emulator-command.js';
 import { registerDoctorCommand } from './doctor-command.js';
+import { registerRestoreCommand } from './restore-command.js';
+import { registerModelCommand } from './model-command.js';
 import { registerRunCommand } from './run-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerWebhooksCommand } from './webhooks-command.js';
@@ -40,6 +43,9 @@ export function buildProgram(): Command {
     loadVerifier: () => loadCheckpointVerifier(commandContext().config),
   });
   registerAuditExportCommand(audit, openAuditStore);
+  registerModelCommand(program);
+  registerBackupCommand(program);
+  registerRestoreCommand(program);
   registerDbCommand(program);
   registerConfigCommand(program);
   registerEmulatorCommand(program);

@@ -53,6 +53,13 @@ export function violationsReach(
 }
 
 /** A readable account of a run for a person at a terminal; `--json` gives the full record. */
+function describeRisk(risk: NonNullable<CycleSummary['audit']['risk']>): string {
+  const scoring = risk.coldStart
+    ? `cold start, rules only (${risk.coldStartReason ?? 'no model yet'})`
+    : `model ${risk.modelId}${risk.trainedModelId ? ' (trained this run)' : ''}`;
+  return `${risk.scored} changes scored, ${scoring}; ${risk.flags} flagged, ${risk.anomalyEvents} as ANOMALOUS_CHANGE`;
+}
+
 export function describeSummary(s: CycleSummary): string {
   const seconds = (ms: number | undefined) => `${((ms ?? 0) / 1000).toFixed(1)} s`;
   const outcomes =
@@ -99,6 +106,7 @@ export function describeSummary(s: CycleSummary): string {
       lines.push(
         `            impact ${dollars(f.netImpactCents)} net, ${dollars(f.grossImpactCents)} touched; status ${f.status}`,
       );
+    if (s.audit.risk) lines.push(`  risk      ${describeRisk(s.audit.risk)}`);
     if (s.audit.publication.checkpoint) lines.push(`  trail     ${s.audit.publication.checkpoint}`);
     if (s.audit.alerts)
       lines.push(

@@ -3,6 +3,7 @@
 // generated from this table (tests keep them in step).
 import type { z } from 'zod';
 import {
+  backupKey,
   boolean,
   databaseUrl,
   decimal,
@@ -12,6 +13,7 @@ import {
   integer,
   nonEmpty,
   oneOf,
+  riskWeights,
   secretOfAtLeast32,
   workingHours,
   stringList,
@@ -278,6 +280,49 @@ export const CONFIG_KEYS = [
     default: 'medium',
     schema: oneOf(['low', 'medium', 'high', 'critical', 'off']),
   },
+  // Risk
+  {
+    env: 'LEDGERLINE_RISK_WEIGHTS',
+    section: 'Risk',
+    doc: 'Most each signal adds to the risk score, combined as 1 − Π(1 − w·signal): `rules=…,anomaly=…,editor=…` (each 0–1).',
+    default: 'rules=0.9,anomaly=0.8,editor=0.3',
+    schema: riskWeights,
+  },
+  {
+    env: 'LEDGERLINE_RISK_ALERT_BUDGET',
+    section: 'Risk',
+    doc: 'At most this many changes are flagged per run, ranked by |impact| × risk (re-weighted by verdicts).',
+    default: '25',
+    schema: integer(0, 10_000),
+  },
+  {
+    env: 'LEDGERLINE_RISK_FLAG_MIN',
+    section: 'Risk',
+    doc: 'Changes below this risk score are never flagged, whatever they move.',
+    default: '0.5',
+    schema: decimal(0, 1),
+  },
+  {
+    env: 'LEDGERLINE_MODEL_MIN_CHANGES',
+    section: 'Risk',
+    doc: 'Stored changes needed before the anomaly model is trained; until then risk rests on rules (cold start).',
+    default: '200',
+    schema: integer(50, 100_000_000),
+  },
+  {
+    env: 'LEDGERLINE_MODEL_TRAINING_DAYS',
+    section: 'Risk',
+    doc: 'Training window: changes of this many days before training.',
+    default: '180',
+    schema: integer(1, 3650),
+  },
+  {
+    env: 'LEDGERLINE_MODEL_RETRAIN_CRON',
+    section: 'Risk',
+    doc: '`serve` retrains the model on this schedule (cron, organisation time zone).',
+    default: '0 3 * * 1',
+    schema: nonEmpty,
+  },
   {
     env: 'LEDGERLINE_ALERT_RECIPIENTS',
     section: 'Mail',
@@ -346,6 +391,62 @@ export const CONFIG_KEYS = [
     doc: 'From address of alert e-mails.',
     default: 'ledgerline@localhost.localdomain',
     schema: emailAddress,
+  },
+  // Backup
+  {
+    env: 'LEDGERLINE_BACKUP_DIR',
+    section: 'Backup',
+    doc: 'Folder holding one sub-folder per backup; put it on another disk than the store.',
+    default: './backups',
+    schema: nonEmpty,
+  },
+  {
+    env: 'LEDGERLINE_BACKUP_ENCRYPTION_KEY',
+    section: 'Backup',
+    doc: 'AES-256-GCM key encrypting backup files at rest: 32 bytes as 64 hex digits or base64; unset = not encrypted. Secret.',
+    secret: true,
+    schema: backupKey,
+  },
+  {
+    env: 'LEDGERLINE_BACKUP_ENCRYPTION_KEY_FILE',
+    section: 'Backup',
+    doc: 'File holding that key when the variable is unset (keep a copy away from the backups).',
+    schema: nonEmpty,
+  },
+  {
+    env: 'LEDGERLINE_BACKUP_CRON',
+    section: 'Backup',
+    doc: '`serve`: when the daily backup and its restore drill run (cron, in LEDGERLINE_TIME_ZONE).',
+    default: '30 2 * * *',
+    schema: nonEmpty,
+  },
+  {
+    env: 'LEDGERLINE_BACKUP_KEEP_DAILY',
+    section: 'Backup',
+    doc: 'Retention: the newest verified backup of this many days is kept.',
+    default: '7',
+    schema: integer(1, 3_660),
+  },
+  {
+    env: 'LEDGERLINE_BACKUP_KEEP_WEEKLY',
+    section: 'Backup',
+    doc: 'Retention: the newest verified backup of this many weeks (Monday to Sunday) is kept.',
+    default: '4',
+    schema: integer(0, 520),
+  },
+  {
+    env: 'LEDGERLINE_BACKUP_KEEP_MONTHLY',
+    section: 'Backup',
+    doc: 'Retention: the newest verified backup of this many months is kept.',
+    default: '12',
+    schema: integer(0, 1_200),
+  },
+  {
+    env: 'LEDGERLINE_BACKUP_MAX_AGE_HOURS',
+    section: 'Backup',
+    doc: 'Alarm (and a failing `doctor`) when no verified backup is younger than this.',
+    default: '26',
+    schema: integer(1, 24 * 31),
   },
   // HTTP
   {

@@ -54,6 +54,14 @@ export interface Config {
     bands: { critical: number; high: number; medium: number };
     violationExitSeverity: ParsedKeys['LEDGERLINE_VIOLATION_EXIT_SEVERITY'];
   };
+  risk: {
+    weights: { rules: number; anomaly: number; editor: number };
+    alertBudget: number;
+    flagMinRisk: number;
+    modelMinChanges: number;
+    trainingWindowDays: number;
+    retrainCron: string;
+  };
   mail: {
     transport: ParsedKeys['LEDGERLINE_MAIL_TRANSPORT'];
     smtp: {
@@ -67,6 +75,15 @@ export interface Config {
     alertRecipients: string[];
     alertMinSeverity: ParsedKeys['LEDGERLINE_ALERT_MIN_SEVERITY'];
     chatWebhookUrl: string | undefined;
+  };
+  backup: {
+    dir: string;
+    /** The key as configured (validated text); undefined = read keyFile, or no encryption. */
+    encryptionKey: string | undefined;
+    encryptionKeyFile: string | undefined;
+    cron: string;
+    retention: { daily: number; weekly: number; monthly: number };
+    maxAgeHours: number;
   };
   http: {
     host: string;
@@ -126,6 +143,14 @@ export function buildConfig(k: ParsedKeys): Config {
       },
       violationExitSeverity: k.LEDGERLINE_VIOLATION_EXIT_SEVERITY,
     },
+    risk: {
+      weights: k.LEDGERLINE_RISK_WEIGHTS,
+      alertBudget: k.LEDGERLINE_RISK_ALERT_BUDGET,
+      flagMinRisk: k.LEDGERLINE_RISK_FLAG_MIN,
+      modelMinChanges: k.LEDGERLINE_MODEL_MIN_CHANGES,
+      trainingWindowDays: k.LEDGERLINE_MODEL_TRAINING_DAYS,
+      retrainCron: k.LEDGERLINE_MODEL_RETRAIN_CRON,
+    },
     mail: {
       transport: k.LEDGERLINE_MAIL_TRANSPORT,
       smtp: {
@@ -139,6 +164,18 @@ export function buildConfig(k: ParsedKeys): Config {
       alertRecipients: k.LEDGERLINE_ALERT_RECIPIENTS,
       alertMinSeverity: k.LEDGERLINE_ALERT_MIN_SEVERITY,
       chatWebhookUrl: k.LEDGERLINE_ALERT_CHAT_WEBHOOK_URL,
+    },
+    backup: {
+      dir: k.LEDGERLINE_BACKUP_DIR,
+      encryptionKey: k.LEDGERLINE_BACKUP_ENCRYPTION_KEY,
+      encryptionKeyFile: k.LEDGERLINE_BACKUP_ENCRYPTION_KEY_FILE,
+      cron: k.LEDGERLINE_BACKUP_CRON,
+      retention: {
+        daily: k.LEDGERLINE_BACKUP_KEEP_DAILY,
+        weekly: k.LEDGERLINE_BACKUP_KEEP_WEEKLY,
+        monthly: k.LEDGERLINE_BACKUP_KEEP_MONTHLY,
+      },
+      maxAgeHours: k.LEDGERLINE_BACKUP_MAX_AGE_HOURS,
     },
     http: {
       host: k.LEDGERLINE_HTTP_HOST,

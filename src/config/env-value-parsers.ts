@@ -1,6 +1,7 @@
 // zod parsers for environment-variable strings. Every value arrives as a string; these turn it into
 // the typed value or a message that says what a valid value looks like.
 import { z } from 'zod';
+import { parseBackupKey } from '../domain/backup/backup-key.js';
 
 export const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
@@ -166,3 +167,50 @@ export const workingHours = z
     (h) => h.startHour < h.endHour && h.endHour <= 24,
     'must be a start hour before an end hour, within 0-24',
   );
+
+/** `rules=0.9,anomaly=0.8,editor=0.3`: the risk weights, each named once, each from 0 to 1. */
+export const riskWeights = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    const weights: Record<string, number> = {};
+    for (const part of v.split(',')) {
+      const [name, value, extra] = part.split('=').map((p) => p.trim());
+      const number = Number(value);
+      if (!name || value === undefined || value === '' || extra !== undefined || !Number.isFinite(number)) {
+        ctx.addIssue({ code: 'custom', message: `"${part}" must look like name=0.5` });
+        return z.NEVER;
+      }
+      if (!['rules', 'anomaly', 'editor'].includes(name)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown weight "${name}" (expected rules, anomaly, editor)`,
+        });
+        return z.NEVER;
+      }
+      if (number < 0 || number > 1) {
+        ctx.addIssue({ code: 'custom', message: `weight ${name} must be from 0 to 1 (got ${value})` });
+        return z.NEVER;
+      }
+      weights[name] = number;
+    }
+    const missing = ['rules', 'anomaly', 'editor'].filter((n) => weights[n] === undefined);
+    if (missing.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `missing weight ${missing.join(', ')}` });
+      return z.NEVER;
+    }
+    return { rules: weights['rules']!, anomaly: weights['anomaly']!, editor: weights['editor']! };
+  });
+
+/** A backup encryption key: 32 bytes as 64 hex digits or base64. Kept as text; app/ decodes it. */
+export const backupKey = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    const parsed = parseBackupKey(v);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.reason });
+      return z.NEVER;
+    }
+    return v;
+  });

@@ -15,6 +15,7 @@ export function redactedConfig(config: Config): Record<string, unknown> {
       chatWebhookUrl: secret(config.mail.chatWebhookUrl),
     },
     audit: { ...config.audit, signingKey: secret(config.audit.signingKey) },
+    backup: { ...config.backup, encryptionKey: secret(config.backup.encryptionKey) },
     http: { ...config.http, sessionSecret: secret(config.http.sessionSecret) },
   };
 }

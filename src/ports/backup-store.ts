@@ -1,7 +1,10 @@
 import type { JsonObject } from '../domain/audit-chain.js';
 
-/** `verified`: the backup passed a restore drill; `completed`: written but not yet drilled. */
-export type BackupStatus = 'running' | 'completed' | 'verified' | 'failed';
+/**
+ * `verified`: the backup passed a restore drill; `completed`: written but not yet drilled;
+ * `pruned`: retention deleted its files (the row stays as the record of what existed).
+ */
+export type BackupStatus = 'running' | 'completed' | 'verified' | 'failed' | 'pruned';
 
 /** One backup and what is known about it. */
 export interface BackupRecord {

@@ -7,6 +7,7 @@ import type { AlertStore } from './alert-store.js';
 import type { AuditStore } from './audit-store.js';
 import type { BackupStore } from './backup-store.js';
 import type { ReportStore } from './report-store.js';
+import type { RiskStore } from './risk-store.js';
 import type { RunStore } from './run-store.js';
 import type { SheetStore, SnapshotStore } from './sheet-store.js';
 import type { InboxStore, WebhookStore } from './webhook-store.js';
@@ -16,6 +17,7 @@ export type * from './alert-store.js';
 export type * from './audit-store.js';
 export type * from './backup-store.js';
 export type * from './report-store.js';
+export type * from './risk-store.js';
 export type * from './run-store.js';
 export type * from './sheet-store.js';
 export type * from './webhook-store.js';
@@ -37,6 +39,7 @@ export interface Store {
   readonly permissions: PermissionStore;
   readonly backups: BackupStore;
   readonly alerts: AlertStore;
+  readonly risk: RiskStore;
   readonly dialect: StoreDialect;
   /** Closes the database connection(s); the store is unusable afterwards. */
   close(): Promise<void>;

@@ -8,11 +8,16 @@ import type { AuditContext } from '../domain/audit/audit-context.js';
 import { duplicateUnitEvents, duplicateUnitFindings } from '../domain/audit/duplicate-unit-rule.js';
 import type { SheetDirectory } from '../domain/audit/duplicate-unit-rule.js';
 import { findingsFor } from '../domain/audit/findings-for-change.js';
-import type { ChainedAuditEvent } from '../domain/audit-chain.js';
+import type { AuditEventRecord, ChainedAuditEvent } from '../domain/audit-chain.js';
+import { withAssessment } from '../domain/risk/assess-change.js';
+import type { ChangeAssessment } from '../domain/risk/assess-change.js';
+import { observeChange } from '../domain/risk/change-observation.js';
+import type { ChangeObservation } from '../domain/risk/change-observation.js';
 import type { BillableRow } from '../domain/billable-rule.js';
 import type { AuditStore } from '../ports/audit-store.js';
 import type { BillingSheets } from '../ports/billing-sheets.js';
 import { attributeChanges } from './attribute-changes.js';
+import type { RiskScorer } from './score-changes.js';
 import type { SheetSyncResult } from './sync-source-sheets.js';
 
 export interface SheetAuditResult {
@@ -23,15 +28,36 @@ export interface SheetAuditResult {
   events: ChainedAuditEvent[];
 }
 
+/**
+ * With a risk scorer, every watched change is also observed and scored (§3.5): its events carry the
+ * scores and explanation, and the change itself is stored for the model — after the events, so a
+ * crash in between re-derives both and each store drops what it already has.
+ */
 export async function auditSheetChanges(
-  deps: { source: BillingSheets; audit: AuditStore },
+  deps: { source: BillingSheets; audit: AuditStore; scorer?: RiskScorer | undefined },
   result: SheetSyncResult,
   context: AuditContext,
 ): Promise<SheetAuditResult> {
   const attribution = await attributeChanges(deps.source, result);
   const changes = attribution.changes.filter(isWatchedChange);
-  const events = changes.flatMap((change) => auditEventsFor(change, findingsFor(change, context), context));
+  const judged = changes.map((change) => ({ change, findings: findingsFor(change, context) }));
+  const scorer = deps.scorer;
+  let events: AuditEventRecord[];
+  let observations: ChangeObservation[] = [];
+  let assessments: ChangeAssessment[] = [];
+  if (scorer) {
+    observations = judged.map(({ change, findings }) => observeChange(change, findings, context));
+    assessments = await scorer.assess(observations);
+    events = judged.flatMap(({ change, findings }, i) =>
+      auditEventsFor(change, findings, context).map((event) =>
+        withAssessment(event, assessments[i]!, scorer.weights),
+      ),
+    );
+  } else {
+    events = judged.flatMap(({ change, findings }) => auditEventsFor(change, findings, context));
+  }
   const stored = events.length > 0 ? await deps.audit.appendEvents(events) : [];
+  if (scorer) await scorer.record(observations, assessments);
   return { changes: changes.length, historyCalls: attribution.historyCalls, events: stored };
 }
 

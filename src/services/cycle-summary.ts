@@ -41,12 +41,26 @@ export interface CycleSummary {
     findings: Omit<FindingsSummary, 'byType'> & { byType: Record<string, number> };
     publication: AuditPublication;
     alerts?: { sent: number; skipped: number; failed: number };
+    /** Risk scoring (§3.5): the model used (null in a cold start), changes scored, flags raised. */
+    risk?: RiskRunSummary;
   };
   findings: CycleFinding[];
   requests: Record<string, number>;
   durationsMs: Record<string, number>;
   savedReports: string[];
   error?: string;
+}
+
+export interface RiskRunSummary {
+  modelId: string | null;
+  coldStart: boolean;
+  /** Why there is no model, in a cold start. */
+  coldStartReason?: string;
+  /** A model trained during this run because none existed and enough history had built up. */
+  trainedModelId?: string;
+  scored: number;
+  flags: number;
+  anomalyEvents: number;
 }
 
 /** A fresh summary for a run starting now; phases fill it in as they go. */

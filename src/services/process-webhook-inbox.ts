@@ -12,7 +12,11 @@ import type { AuditStore } from '../ports/audit-store.js';
 import type { BillingSheets } from '../ports/billing-sheets.js';
 import type { SheetStore, SnapshotStore } from '../ports/sheet-store.js';
 import type { InboxItem, InboxStore } from '../ports/webhook-store.js';
+import type { RiskStore } from '../ports/risk-store.js';
 import { auditSheetChanges } from './audit-sheet-changes.js';
+import { flagRiskyChanges } from './flag-risky-changes.js';
+import { createRiskScorer, loadRiskModel } from './score-changes.js';
+import type { RiskScorer, RiskSettings } from './score-changes.js';
 import { commitSheetSync, diffSheetRows } from './sync-source-sheets.js';
 import type { RowChange, SheetSyncResult } from './sync-source-sheets.js';
 
@@ -22,6 +26,8 @@ export interface InboxDependencies {
   snapshots: SnapshotStore;
   audit: AuditStore;
   source: BillingSheets;
+  /** With `InboxOptions.risk`, changes are scored and the batch's flags raised, as in a cycle. */
+  risk?: RiskStore;
   now: () => Date;
 }
 
@@ -37,6 +43,7 @@ export interface InboxOptions {
   /** First retry delay; doubles per attempt. */
   retryBaseMs?: number;
   maxAttempts?: number;
+  risk?: RiskSettings;
 }
 
 export interface InboxResult {
@@ -115,9 +122,18 @@ export async function processWebhookInbox(
   }
 
   const context = defaultAuditContext({ ...options.audit, now, runId: options.runId });
+  // The batch is scored with the newest stored model; training is left to cycles and `serve`'s
+  // weekly job, so a callback is never held up by it.
+  const scorer =
+    deps.risk && options.risk && bySheet.size > 0
+      ? createRiskScorer(
+          { risk: deps.risk },
+          { settings: options.risk, model: await loadRiskModel(deps.risk), now },
+        )
+      : undefined;
   for (const [sheetId, touched] of bySheet) {
     try {
-      const processed = await processSheet(deps, sheetId, touched, options, context);
+      const processed = await processSheet(deps, sheetId, touched, options, context, scorer);
       result.sheets += 1;
       result.rowsRead += processed.rowsRead;
       result.events.push(...processed.events);
@@ -134,6 +150,14 @@ export async function processWebhookInbox(
       }
     }
   }
+  if (scorer && deps.risk && options.risk) {
+    const flagged = await flagRiskyChanges({ risk: deps.risk, audit: deps.audit }, options.runId, {
+      budget: options.risk.budget,
+      context,
+      weights: options.risk.weights,
+    });
+    result.events.push(...flagged.events);
+  }
   return result;
 }
 
@@ -143,6 +167,7 @@ async function processSheet(
   touched: Touched,
   options: InboxOptions,
   context: ReturnType<typeof defaultAuditContext>,
+  scorer: RiskScorer | undefined,
 ): Promise<{ rowsRead: number; events: ChainedAuditEvent[] }> {
   const known = await deps.sheets.getSheet(sheetId);
   // A sheet not yet synced (or not active) has no baseline to diff against: the cycle handles it.
@@ -193,7 +218,11 @@ async function processSheet(
     isNew: false,
     at,
   };
-  const audited = await auditSheetChanges({ source: deps.source, audit: deps.audit }, result, context);
+  const audited = await auditSheetChanges(
+    { source: deps.source, audit: deps.audit, scorer },
+    result,
+    context,
+  );
   await commitSheetSync(deps, result, options.runId);
   return { rowsRead: result.rowsFetched, events: audited.events };
 }

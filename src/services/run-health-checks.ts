@@ -3,8 +3,19 @@
 
 export interface HealthCheck {
   name: string;
-  /** Resolves with a short detail on success; throws (ideally an AppError) on failure. */
-  run(): Promise<string>;
+  /**
+   * Resolves with a short detail on success — or a HealthDetail to add a warning or more lines;
+   * throws (ideally an AppError) on failure.
+   */
+  run(): Promise<string | HealthDetail>;
+}
+
+/** A passing check with more to say: a warning (not a failure) and lines listed under it. */
+export interface HealthDetail {
+  detail: string;
+  warning?: boolean;
+  hint?: string;
+  lines?: string[];
 }
 
 export interface HealthResult {
@@ -12,6 +23,9 @@ export interface HealthResult {
   ok: boolean;
   detail: string;
   hint?: string;
+  /** Passed, but needs attention. */
+  warning?: boolean;
+  lines?: string[];
 }
 
 export interface HealthReport {
@@ -30,8 +44,10 @@ export async function runHealthChecks(
         timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
       });
       try {
-        const detail = await Promise.race([check.run(), timeout]);
-        return { name: check.name, ok: true, detail };
+        const outcome = await Promise.race([check.run(), timeout]);
+        return typeof outcome === 'string'
+          ? { name: check.name, ok: true, detail: outcome }
+          : { name: check.name, ok: true, ...outcome };
       } catch (error) {
         const hint = (error as { hint?: unknown }).hint;
         return {

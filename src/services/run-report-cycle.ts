@@ -17,6 +17,7 @@ import type { ProgressReporter } from '../ports/progress.js';
 import type { ReportStore } from '../ports/report-store.js';
 import type { ReportArchive, WeeklyReport } from '../ports/report-writer.js';
 import type { RunStore } from '../ports/run-store.js';
+import type { RiskStore } from '../ports/risk-store.js';
 import type { RowSnapshot, SheetStore, SnapshotStore } from '../ports/sheet-store.js';
 import { auditDuplicateUnits, auditSheetChanges } from './audit-sheet-changes.js';
 import { discoverSourceSheets } from './discover-source-sheets.js';
@@ -27,6 +28,10 @@ import type { SheetSyncResult } from './sync-source-sheets.js';
 import { countsSince, emptyCycleSummary, tallySync } from './cycle-summary.js';
 import type { AuditPublication, CycleFinding, CycleSummary } from './cycle-summary.js';
 import { publishReportsPhase } from './publish-reports-phase.js';
+import { flagRiskyChanges } from './flag-risky-changes.js';
+import { createRiskScorer, loadRiskModel } from './score-changes.js';
+import type { RiskScorer, RiskSettings } from './score-changes.js';
+import { trainAndStoreRiskModel } from './train-risk-model.js';
 
 export type { AuditPublication, CycleFinding, CycleSummary } from './cycle-summary.js';
 
@@ -37,6 +42,8 @@ export interface CycleDependencies {
   runs: RunStore;
   reports: ReportStore;
   audit: AuditStore;
+  /** Where scored changes, models and verdicts live; with `CycleOptions.risk`, changes are scored. */
+  risk?: RiskStore;
   /**
    * What happens with a run's new events once they are stored: signed checkpoint, audit sheet,
    * audit workbook. Returns notes for the summary.
@@ -59,6 +66,8 @@ export interface CycleOptions {
   runId: string;
   /** The change audit's settings; undefined switches the audit off (reports only). */
   audit?: Omit<AuditContextOptions, 'now' | 'runId'>;
+  /** Risk scoring settings; scoring needs these, `audit` and `CycleDependencies.risk`. */
+  risk?: RiskSettings;
   discovery: DiscoveryOptions;
   synonyms?: Partial<ColumnSynonyms>;
   targetSheetId: number | undefined;
@@ -99,6 +108,10 @@ export async function runReportCycle(deps: CycleDependencies, options: CycleOpti
       ? defaultAuditContext({ ...options.audit, now: startedAt, runId: options.runId })
       : undefined;
     const newEvents: ChainedAuditEvent[] = [];
+    const scorer =
+      auditContext && deps.risk && options.risk
+        ? await openRunScorer({ ...deps, risk: deps.risk }, options.risk, startedAt, summary)
+        : undefined;
 
     const known = await deps.sheets.listSheets({ role: 'source', status: 'active' });
     const discovery = await timed('discover', () =>
@@ -134,7 +147,7 @@ export async function runReportCycle(deps: CycleDependencies, options: CycleOpti
         auditContext
           ? async (result) => {
               const audited = await auditSheetChanges(
-                { source: deps.source, audit: deps.audit },
+                { source: deps.source, audit: deps.audit, scorer },
                 result,
                 auditContext,
               );
@@ -165,9 +178,27 @@ export async function runReportCycle(deps: CycleDependencies, options: CycleOpti
       const permalinks = new Map(
         synced.flatMap((r) => (r.permalink ? [[r.sheetId, r.permalink] as const] : [])),
       );
-      newEvents.push(
-        ...(await auditDuplicateUnits(deps.audit, plan.billable, auditContext, { names, permalinks })),
-      );
+      const duplicates = await auditDuplicateUnits(deps.audit, plan.billable, auditContext, {
+        names,
+        permalinks,
+      });
+      newEvents.push(...duplicates);
+      if (scorer && deps.risk && options.risk && summary.audit.risk) {
+        const flagged = await timed('risk', () =>
+          flagRiskyChanges({ risk: deps.risk!, audit: deps.audit }, options.runId, {
+            budget: options.risk!.budget,
+            context: auditContext,
+            weights: options.risk!.weights,
+            stateEvents: duplicates,
+          }),
+        );
+        Object.assign(summary.audit.risk, {
+          scored: flagged.scored,
+          flags: flagged.flags.length,
+          anomalyEvents: flagged.events.length,
+        });
+        newEvents.push(...flagged.events);
+      }
       const totals = summariseFindings(newEvents);
       summary.audit.findings = { ...totals, byType: { ...totals.byType } };
       if (deps.publishAudit)
@@ -222,6 +253,48 @@ export async function runReportCycle(deps: CycleDependencies, options: CycleOpti
     }
   }
   return summary;
+}
+
+/**
+ * The run's risk scorer: the newest model, or — when there is none yet and enough changes are
+ * stored — one trained now, so a cold start ends on its own once history allows.
+ */
+async function openRunScorer(
+  deps: CycleDependencies & { risk: RiskStore },
+  settings: RiskSettings,
+  now: Date,
+  summary: CycleSummary,
+): Promise<RiskScorer> {
+  let model = await loadRiskModel(deps.risk);
+  let coldStartReason: string | undefined;
+  let trainedModelId: string | undefined;
+  if (!model) {
+    const outcome = await trainAndStoreRiskModel(deps, {
+      now,
+      windowDays: settings.trainingWindowDays,
+      minChanges: settings.minTrainingChanges,
+    });
+    if (outcome.trained) {
+      model = await loadRiskModel(deps.risk);
+      trainedModelId = outcome.record.id;
+      deps.logger.info(
+        { modelId: trainedModelId, changes: outcome.record.sampleCount },
+        'risk model trained',
+      );
+    } else {
+      coldStartReason = outcome.reason;
+    }
+  }
+  summary.audit.risk = {
+    modelId: model?.id ?? null,
+    coldStart: !model,
+    ...(coldStartReason ? { coldStartReason } : {}),
+    ...(trainedModelId ? { trainedModelId } : {}),
+    scored: 0,
+    flags: 0,
+    anomalyEvents: 0,
+  };
+  return createRiskScorer({ risk: deps.risk }, { settings, model, now });
 }
 
 /**

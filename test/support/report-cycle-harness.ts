@@ -13,7 +13,10 @@ import type { AuditSettings } from '../../src/app/audit-settings.js';
 import type { BillingSheets } from '../../src/ports/billing-sheets.js';
 import { silentProgress } from '../../src/ports/progress.js';
 import type { Store } from '../../src/ports/store.js';
+import { DEFAULT_FLAG_BUDGET } from '../../src/domain/risk/flag-ranking.js';
+import { DEFAULT_RISK_WEIGHTS } from '../../src/domain/risk/risk-score.js';
 import { runReportCycle } from '../../src/services/run-report-cycle.js';
+import type { RiskSettings } from '../../src/services/score-changes.js';
 import type { CycleDependencies, CycleSummary } from '../../src/services/run-report-cycle.js';
 import { backends, createTestStore } from './test-databases.js';
 import type { TestStore } from './test-databases.js';
@@ -37,6 +40,8 @@ export interface CycleHarness {
     dryRun?: boolean;
     override?: Partial<CycleDependencies>;
     audit?: AuditSettings | false;
+    /** Risk scoring settings; default TEST_RISK_SETTINGS; false turns scoring off. */
+    risk?: RiskSettings | false;
   }): Promise<CycleSummary>;
   /** Control-plane call on the emulator. */
   control(method: string, path: string, body?: unknown): Promise<unknown>;
@@ -44,6 +49,15 @@ export interface CycleHarness {
 }
 
 let runNumber = 0;
+
+/** Production defaults (see config-keys.ts): a model once 200 changes are stored, 25 flags per run. */
+export const TEST_RISK_SETTINGS: RiskSettings = {
+  weights: DEFAULT_RISK_WEIGHTS,
+  budget: DEFAULT_FLAG_BUDGET,
+  minTrainingChanges: 200,
+  historyDays: 90,
+  trainingWindowDays: 180,
+};
 
 export async function startCycleHarness(options: HarnessOptions = {}): Promise<CycleHarness> {
   const seed = generateSeed(options.seed ?? 'small');
@@ -73,7 +87,12 @@ export async function startCycleHarness(options: HarnessOptions = {}): Promise<C
     sourceSheetIds: seed.sheets
       .filter((s) => s.role === 'source' && !s.name.includes('Archive'))
       .map((s) => s.id),
-    run: ({ dryRun = false, override = {}, audit = seedAuditSettings(seed) } = {}) =>
+    run: ({
+      dryRun = false,
+      override = {},
+      audit = seedAuditSettings(seed),
+      risk = TEST_RISK_SETTINGS,
+    } = {}) =>
       runReportCycle(
         {
           source,
@@ -82,6 +101,7 @@ export async function startCycleHarness(options: HarnessOptions = {}): Promise<C
           runs: testStore.store.runs,
           reports: testStore.store.reports,
           audit: testStore.store.audit,
+          risk: testStore.store.risk,
           render: (reports) =>
             renderReports(reports, { companyName: 'Test Contracting', timeZone: 'America/Chicago' }),
           progress: silentProgress,
@@ -92,6 +112,7 @@ export async function startCycleHarness(options: HarnessOptions = {}): Promise<C
         {
           runId: `test-run-${++runNumber}`,
           ...(audit ? { audit } : {}),
+          ...(risk ? { risk } : {}),
           discovery: {
             sheetIds: [],
             folderIds: [],

@@ -39,6 +39,20 @@ export const SUMMARY_LABELS = {
 /** Shown instead of a risk figure while the anomaly model is untrained (billing-domain.md §3.5). */
 export const RISK_COLD_START_NOTE = 'cold start (rules only)';
 
+/** How the run's risk scores came about: a named model, or a cold start on rules alone. */
+export function riskSummary(
+  figures: Pick<AuditRunFigures, 'riskColdStart' | 'riskModelId' | 'eventCount'>,
+  scored: number,
+): string {
+  if (figures.riskColdStart) {
+    return scored === 0
+      ? RISK_COLD_START_NOTE
+      : `${RISK_COLD_START_NOTE}: ${scored} of ${figures.eventCount} changes scored by rules and editor context`;
+  }
+  const model = figures.riskModelId === null ? 'the anomaly model' : `model ${figures.riskModelId}`;
+  return `${scored} of ${figures.eventCount} changes scored by ${model}, rules and editor context`;
+}
+
 /** What the summary shows besides the figures. */
 export interface SummaryContext {
   readonly companyName: string;
@@ -84,10 +98,7 @@ export function writeSummarySheet(
   keyValue(SUMMARY_LABELS.netImpact, figures.netImpactCents / 100, CURRENCY_FORMAT);
   keyValue(SUMMARY_LABELS.absoluteImpact, figures.absoluteImpactCents / 100, CURRENCY_FORMAT);
   const scored = figures.riskOverTime.length;
-  keyValue(
-    SUMMARY_LABELS.riskScores,
-    figures.riskColdStart ? RISK_COLD_START_NOTE : `${scored} of ${figures.eventCount} changes scored`,
-  );
+  keyValue(SUMMARY_LABELS.riskScores, riskSummary(figures, scored));
 
   row = writeNotes(sheet, figures, row + 1);
   row = writeSeverityTable(sheet, figures, row + 1);

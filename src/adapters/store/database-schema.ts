@@ -201,6 +201,45 @@ export interface AlertsTable {
   created_at: string;
 }
 
+export interface RiskChangesTable {
+  change_id: string;
+  run_id: string;
+  sheet_id: number;
+  row_id: number;
+  changed_at: string;
+  editor: string | null;
+  delta_cents: number | null;
+  observation: DbJson;
+  anomaly_score: number | null;
+  risk_score: number;
+  category: string;
+  signature: string;
+  model_id: string | null;
+  explanation: DbJson;
+  flag_rank: number | null;
+  flag_priority: number | null;
+}
+
+export interface RiskModelsTable {
+  id: string;
+  created_at: string;
+  trained_from: string;
+  trained_to: string;
+  sample_count: number;
+  parameters: string;
+  metrics: DbJson;
+}
+
+export interface RiskVerdictsTable {
+  change_id: string;
+  decided_at: string;
+  verdict: string;
+  reviewer: string;
+  comment: string | null;
+  signature: string;
+  run_id: string;
+}
+
 export interface Database {
   sheets: SheetsTable;
   row_snapshots: RowSnapshotsTable;
@@ -216,4 +255,7 @@ export interface Database {
   permissions: PermissionsTable;
   backups: BackupsTable;
   alerts: AlertsTable;
+  risk_changes: RiskChangesTable;
+  risk_models: RiskModelsTable;
+  risk_verdicts: RiskVerdictsTable;
 }

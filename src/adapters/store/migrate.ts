@@ -48,12 +48,15 @@ class MigrationRunFailed extends Error {
   }
 }
 
-async function runMigrator(internals: StoreInternals): Promise<MigrationResultSet> {
+async function runMigrator(
+  internals: StoreInternals,
+  migrate: (migrator: Migrator) => Promise<MigrationResultSet>,
+): Promise<MigrationResultSet> {
   const { db, dialect } = internals;
-  if (dialect === 'postgres') return migrator(db, internals).migrateToLatest();
+  if (dialect === 'postgres') return migrate(migrator(db, internals));
   try {
     return await db.transaction().execute(async (trx) => {
-      const resultSet = await migrator(trx, internals).migrateToLatest();
+      const resultSet = await migrate(migrator(trx, internals));
       if (resultSet.error !== undefined) throw new MigrationRunFailed(resultSet);
       return resultSet;
     });
@@ -69,8 +72,31 @@ async function runMigrator(internals: StoreInternals): Promise<MigrationResultSe
  * MIGRATION_FAILED, having rolled back, when a migration fails.
  */
 export async function migrateToLatest(store: Store): Promise<{ applied: string[] }> {
+  return applyMigrations(store, (migrator) => migrator.migrateToLatest());
+}
+
+/**
+ * Applies pending migrations up to and including `name`, no further: a restore loads a backup's
+ * rows into exactly the schema they were copied from, then migrates to latest. Throws AppError
+ * MIGRATION_FAILED like migrateToLatest, and CONFLICT when this version does not know `name`.
+ */
+export async function migrateUpTo(store: Store, name: string): Promise<{ applied: string[] }> {
+  if (!(name in MIGRATIONS)) {
+    throw new AppError(
+      ErrorCode.CONFLICT,
+      `The backup's schema ends at migration ${name}, which this version of Ledgerline does not know`,
+      { hint: 'Restore it with the Ledgerline version that made the backup, or a newer one.' },
+    );
+  }
+  return applyMigrations(store, (migrator) => migrator.migrateTo(name));
+}
+
+async function applyMigrations(
+  store: Store,
+  migrate: (migrator: Migrator) => Promise<MigrationResultSet>,
+): Promise<{ applied: string[] }> {
   const internals = storeInternals(store);
-  const resultSet = await runMigrator(internals);
+  const resultSet = await runMigrator(internals, migrate);
   const results = resultSet.results ?? [];
   if (resultSet.error !== undefined) {
     const failed = results.find((result) => result.status === 'Error')?.migrationName;

@@ -13,6 +13,7 @@ import { createBackupRepository } from './repositories/backup-repository.js';
 import { createInboxRepository } from './repositories/inbox-repository.js';
 import { createPermissionRepository } from './repositories/permission-repository.js';
 import { createReportRepository } from './repositories/report-repository.js';
+import { createRiskRepository } from './repositories/risk-repository.js';
 import { createRunRepository } from './repositories/run-repository.js';
 import { createSessionRepository } from './repositories/session-repository.js';
 import { createSheetRepository } from './repositories/sheet-repository.js';
@@ -103,6 +104,7 @@ export async function openStore(location: DatabaseLocation, options: OpenStoreOp
     sessions: createSessionRepository(context),
     permissions: createPermissionRepository(context),
     backups: createBackupRepository(context),
+    risk: createRiskRepository(context),
     alerts: createAlertRepository(context),
     dialect,
     close: () => db.destroy(),

@@ -1,47 +1,95 @@
 import { averagePathLength } from './average-path-length.js';
 import { assertFeatureVector } from './feature-rows.js';
-import { LEAF, type IsolationForestModel, type IsolationTree } from './isolation-forest-model.js';
+import { LEAF, type IsolationForestModel } from './isolation-forest-model.js';
 
 /**
- * Path length h(x) in one tree: edges walked to the external node, plus c(size) for the points
- * still together there, which estimates the subtree the height limit stopped growing (paper §4).
+ * Every tree of a model packed into one set of typed arrays, nodes of tree t at offset[t]…: child
+ * indexes are absolute, and each leaf carries its c(size) term already computed. Scoring then walks
+ * flat memory with no property look-ups or logarithms, which more than halves its time.
  */
-function pathLength(tree: IsolationTree, point: readonly number[], leafAdjustment: Float64Array): number {
-  let node = 0;
-  let depth = 0;
-  for (;;) {
-    const feature = tree.feature[node] as number;
-    if (feature === LEAF) {
-      const size = tree.size[node] as number;
-      return depth + (leafAdjustment[size] ?? averagePathLength(size));
+interface CompiledForest {
+  readonly roots: Int32Array;
+  readonly feature: Int32Array;
+  readonly split: Float64Array;
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  /**
+   * At a leaf: its depth plus c(size), the estimate of the unbuilt subtree below it (paper §4) —
+   * the whole h(x) of every point ending there.
+   */
+  readonly leafTerm: Float64Array;
+}
+
+const compiled = new WeakMap<IsolationForestModel, CompiledForest>();
+
+function compileForest(model: IsolationForestModel): CompiledForest {
+  const cached = compiled.get(model);
+  if (cached) return cached;
+  const total = model.trees.reduce((n, tree) => n + tree.feature.length, 0);
+  const forest: CompiledForest = {
+    roots: new Int32Array(model.trees.length),
+    feature: new Int32Array(total),
+    split: new Float64Array(total),
+    left: new Int32Array(total),
+    right: new Int32Array(total),
+    leafTerm: new Float64Array(total),
+  };
+  let offset = 0;
+  model.trees.forEach((tree, t) => {
+    forest.roots[t] = offset;
+    // A node's depth is fixed by the tree, so each leaf's h(x) = depth + c(size) is computed once.
+    const depths = new Array<number>(tree.feature.length).fill(0);
+    for (let node = 0; node < tree.feature.length; node++) {
+      if (tree.feature[node] === LEAF) continue;
+      depths[tree.left[node] as number] = depths[node]! + 1;
+      depths[tree.right[node] as number] = depths[node]! + 1;
     }
-    const value = point[feature] as number;
-    node = (value < (tree.split[node] as number) ? tree.left[node] : tree.right[node]) as number;
-    depth++;
-  }
+    for (let node = 0; node < tree.feature.length; node++) {
+      const at = offset + node;
+      const feature = tree.feature[node] as number;
+      forest.feature[at] = feature;
+      forest.split[at] = tree.split[node] as number;
+      forest.left[at] = feature === LEAF ? LEAF : offset + (tree.left[node] as number);
+      forest.right[at] = feature === LEAF ? LEAF : offset + (tree.right[node] as number);
+      forest.leafTerm[at] =
+        feature === LEAF ? depths[node]! + averagePathLength(tree.size[node] as number) : 0;
+    }
+    offset += tree.feature.length;
+  });
+  compiled.set(model, forest);
+  return forest;
 }
 
 /**
- * c(0..ψ) computed once per scoring call: leaf sizes never exceed ψ in a trained model, and the
- * logarithm per leaf visit cost about a tenth of the scoring time. Larger sizes (possible only
- * in a hand-edited model) fall back to the formula.
+ * Σ over trees of h(x): edges walked to the external node plus its c(size) term. The point is read
+ * from `values` at `base` (a packed matrix row), which keeps the hot loop on one typed array.
  */
-function leafAdjustments(model: IsolationForestModel): Float64Array {
-  return Float64Array.from({ length: model.sampleSize + 1 }, (_, n) => averagePathLength(n));
+function totalPathLength(forest: CompiledForest, values: Float64Array, base: number): number {
+  const { roots, feature, split, left, right, leafTerm } = forest;
+  let total = 0;
+  for (let t = 0; t < roots.length; t++) {
+    let node = roots[t] as number;
+    let f = feature[node] as number;
+    while (f !== LEAF) {
+      node = ((values[base + f] as number) < (split[node] as number) ? left[node] : right[node]) as number;
+      f = feature[node] as number;
+    }
+    total += leafTerm[node] as number;
+  }
+  return total;
 }
 
 function scoreChecked(
   model: IsolationForestModel,
-  point: readonly number[],
-  leafAdjustment: Float64Array,
+  values: Float64Array,
+  base: number,
+  forest: CompiledForest,
 ): number {
   const normaliser = averagePathLength(model.sampleSize);
   // With ψ = 1 every tree is a single leaf and no point can be told apart from another; 0.5 is
   // the paper's "no distinct anomaly" score that s tends to when E(h) ≈ c(ψ).
   if (normaliser === 0 || model.trees.length === 0) return 0.5;
-  let total = 0;
-  for (const tree of model.trees) total += pathLength(tree, point, leafAdjustment);
-  return 2 ** -(total / model.trees.length / normaliser);
+  return 2 ** -(totalPathLength(forest, values, base) / model.trees.length / normaliser);
 }
 
 /**
@@ -51,7 +99,7 @@ function scoreChecked(
  */
 export function anomalyScore(model: IsolationForestModel, point: readonly number[]): number {
   assertFeatureVector(point, model.featureCount);
-  return scoreChecked(model, point, leafAdjustments(model));
+  return scoreChecked(model, Float64Array.from(point), 0, compileForest(model));
 }
 
 /**
@@ -59,9 +107,12 @@ export function anomalyScore(model: IsolationForestModel, point: readonly number
  * first bad cell.
  */
 export function scoreAll(model: IsolationForestModel, points: readonly (readonly number[])[]): number[] {
-  const leafAdjustment = leafAdjustments(model);
-  return points.map((point, row) => {
-    assertFeatureVector(point, model.featureCount, row);
-    return scoreChecked(model, point, leafAdjustment);
+  const forest = compileForest(model);
+  const width = model.featureCount;
+  const values = new Float64Array(points.length * width);
+  points.forEach((point, row) => {
+    assertFeatureVector(point, width, row);
+    values.set(point, row * width);
   });
+  return points.map((_, row) => scoreChecked(model, values, row * width, forest));
 }

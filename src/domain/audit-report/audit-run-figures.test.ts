@@ -145,6 +145,19 @@ describe('auditRunFigures', () => {
     expect(figures.eventsTimedByDetection).toBe(1);
   });
 
+  it('calls a run scored on rules alone a cold start, and names the model that scored a run', () => {
+    const rulesOnly = buildAuditEventChain([
+      { riskScore: 0.55, anomalyScore: null, details: { risk: { modelId: null } } },
+    ]);
+    expect(auditRunFigures(rulesOnly, OPTIONS)).toMatchObject({ riskColdStart: true, riskModelId: null });
+
+    const modelled = buildAuditEventChain([
+      { riskScore: 0.3, anomalyScore: null },
+      { riskScore: 0.8, anomalyScore: 0.66, details: { risk: { modelId: 'v4' } } },
+    ]);
+    expect(auditRunFigures(modelled, OPTIONS)).toMatchObject({ riskColdStart: false, riskModelId: 'v4' });
+  });
+
   it('plots only scored events on the risk timeline, in time order with local labels', () => {
     const events = buildAuditEventChain([
       { changedAt: '2025-08-18T14:00:00Z', riskScore: 0.9, anomalyScore: 0.7 },

@@ -83,8 +83,13 @@ export interface AuditRunFigures {
   readonly byWeekday: readonly WeekdayFigures[];
   /** Scored events in time order; empty while the model has not been trained (cold start). */
   readonly riskOverTime: readonly RiskPoint[];
-  /** True when no event carries a risk score: findings come from the rules alone. */
+  /**
+   * True when no event carries an anomaly score: no trained model judged the run, so its risk
+   * scores (if any) come from rules and editor context alone (billing-domain.md §3.5 cold start).
+   */
   readonly riskColdStart: boolean;
+  /** The model that scored the run's events (`details.risk.modelId`); null in a cold start. */
+  readonly riskModelId: string | null;
 }
 
 /**
@@ -119,7 +124,8 @@ export function auditRunFigures(
     ),
     byWeekday: weekdayFigures(placed),
     riskOverTime,
-    riskColdStart: riskOverTime.length === 0,
+    riskColdStart: !events.some((event) => event.anomalyScore !== null),
+    riskModelId: modelIdOf(events),
   };
 }
 
@@ -170,6 +176,14 @@ function weekdayFigures(placed: readonly PlacedAuditEvent[]): WeekdayFigures[] {
       absoluteImpactCents: sum(matching, (item) => item.absoluteImpactCents),
     };
   });
+}
+
+function modelIdOf(events: readonly ChainedAuditEvent[]): string | null {
+  for (const event of events) {
+    const risk = event.details['risk'] as { modelId?: unknown } | undefined;
+    if (event.anomalyScore !== null && typeof risk?.modelId === 'string') return risk.modelId;
+  }
+  return null;
 }
 
 function riskTimeline(placed: readonly PlacedAuditEvent[]): RiskPoint[] {

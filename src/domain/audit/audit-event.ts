@@ -130,9 +130,15 @@ export function auditEventsFor(
   context: AuditContext,
 ): AuditEventRecord[] {
   if (findings.length === 0) return [];
+  const placement = placementOf(change, context);
+  return findings.map((finding) => auditEventOf(placement, finding, context));
+}
+
+/** Where the events of a change are placed and what they say about it besides a finding. */
+export function placementOf(change: AttributedChange, context: AuditContext): AuditEventPlacement {
   const facts = changeFactsOf(change, context);
   const { editor, impact } = facts;
-  const placement: AuditEventPlacement = {
+  return {
     sheetId: change.sheetId,
     rowId: change.rowId,
     columnName: change.kind === 'cell' ? (change.columnName ?? change.field ?? null) : null,
@@ -169,7 +175,6 @@ export function auditEventsFor(
       closedWeekEnding: facts.closedWeek ?? null,
     },
   };
-  return findings.map((finding) => auditEventOf(placement, finding, context));
 }
 
 // `WR 89708709 · 1 × ALB-6-AUR1 at pole P-101 · $45.95 · week ending 2025-08-17`.

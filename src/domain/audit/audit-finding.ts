@@ -16,6 +16,8 @@ export const AuditRuleCode = {
   DUPLICATE_UNIT: 'DUPLICATE_UNIT',
   UNAUTHORIZED_EDITOR: 'UNAUTHORIZED_EDITOR',
   DATA_QUALITY: 'DATA_QUALITY',
+  /** Not a §3.3 rule: a change no rule fired on that risk scoring flagged within the run's budget (§3.5). */
+  ANOMALOUS_CHANGE: 'ANOMALOUS_CHANGE',
 } as const;
 
 export type AuditRuleCode = (typeof AuditRuleCode)[keyof typeof AuditRuleCode];

@@ -3,8 +3,10 @@
  * under tsx and from dist/. Names sort in the order they run; append new ones at the end.
  */
 import { initialSchema } from './0001-initial-schema.js';
+import { riskScoring } from './0002-risk-scoring.js';
 import type { StoreMigration } from './store-migration.js';
 
 export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0001-initial-schema': initialSchema,
+  '0002-risk-scoring': riskScoring,
 };
