@@ -20,6 +20,9 @@ import { backupKitFor } from './backup-kit.js';
 import { trainAndStoreRiskModel } from '../services/train-risk-model.js';
 import { newRunId, openReportCycle } from './report-cycle.js';
 import { riskSettingsFor } from './risk-settings.js';
+import { monthlyAccessReviewDepsFor } from './access-review-kit.js';
+import { registerDashboardApp } from './dashboard-app.js';
+import { runMonthlyAccessReview } from '../services/access-review-send.js';
 import { registerServiceMetrics } from './service-metrics.js';
 import { weekEndDayOf } from './audit-settings.js';
 
@@ -66,6 +69,7 @@ export async function startService(
     metrics,
     now: () => new Date(),
     maxCallbackAgeMs: config.http.webhookMaxAgeHours * 3_600_000,
+    trustProxy: config.http.trustProxy,
     ready: async () => {
       const checks: Record<string, string> = {};
       let ok = true;
@@ -87,6 +91,7 @@ export async function startService(
     },
   });
   const serviceMetrics = registerServiceMetrics(metrics, cycle.client);
+  const dashboard = await registerDashboardApp(server, config, cycle, logger);
   await server.listen({ host: config.http.host, port: options.port ?? config.http.port });
   const address = server.server.address();
   const url =
@@ -179,6 +184,15 @@ export async function startService(
     );
     if (!freshness.fresh) logger.warn({ latest: freshness.latest?.id ?? null }, freshness.message);
   });
+  const accessReviewDeps = monthlyAccessReviewDepsFor(config, cycle.store, cycle.source, logger);
+  const accessReview = exclusive('access-review', logger, async () => {
+    const outcome = await runMonthlyAccessReview(accessReviewDeps, { now: new Date() });
+    if (outcome.created)
+      logger.info(
+        { reviewId: outcome.review.id, mailed: outcome.mailedId !== null },
+        'access review created',
+      );
+  });
   const webhookHealth = exclusive('webhook-health', logger, async () => {
     const { problems } = await checkWebhookHealth(
       {
@@ -230,11 +244,12 @@ export async function startService(
         },
       },
       { name: 'backup-freshness', cron: '17 * * * *', run: () => backupFreshness.run() },
+      { name: 'access-review', cron: config.accessReview.cron, run: () => accessReview.run() },
     ],
     { timeZone: config.billing.timeZone, logger },
   );
   logger.info(
-    { url, cycle: config.http.cycleCron, sweep: config.http.sweepCron },
+    { url, cycle: config.http.cycleCron, sweep: config.http.sweepCron, dashboard: dashboard.webApp },
     'ledgerline serve is listening',
   );
 
@@ -256,7 +271,8 @@ export async function startService(
         webhookHealth.idle(),
         retrain.idle(),
       ]);
-      await Promise.all([backups.idle(), backupFreshness.idle()]);
+      await Promise.all([backups.idle(), backupFreshness.idle(), accessReview.idle()]);
+      accessReviewDeps.close();
       await cycle.close();
     },
   };

@@ -6,6 +6,10 @@ import { generateSeed } from '../../emulator/seed/generate-seed.js';
 import { simulateEdits } from '../../emulator/simulator/simulate-edits.js';
 import { simulateControlRoute } from '../../emulator/simulator/simulate-route.js';
 import { riskSettingsFor } from '../app/risk-settings.js';
+import { createArgon2idPasswordHasher } from '../adapters/auth/argon2id-password-hasher.js';
+import { NO_ORIGIN } from '../domain/auth/auth-event.js';
+import { authDepsFor } from '../http/auth/auth-settings.js';
+import { ensureFirstAdmin } from '../services/manage-users.js';
 import { trainAndStoreRiskModel } from '../services/train-risk-model.js';
 import { buildHealthChecks } from '../app/build-health-checks.js';
 import { loggerForConfig } from '../app/logger-for-config.js';
@@ -25,6 +29,9 @@ import { terminalProgress } from './terminal-progress.js';
 // The emulator's limit and the client's budget are raised together for the demo: at Smartsheet's
 // real 300 units/min (uploads cost 10) a first publish of thousands of reports spans hours of runs.
 const DEMO_REQUESTS_PER_MINUTE = 200_000;
+
+/** The demo's first admin; its one-time password is printed by the demo. */
+const DEMO_ADMIN_EMAIL = 'admin@demo.ledgerline.example';
 
 export function registerDemoCommand(program: Command): void {
   program
@@ -73,6 +80,7 @@ export function registerDemoCommand(program: Command): void {
             // The emulator keeps the seed's calendar (September 2026), so its callbacks look old.
             LEDGERLINE_WEBHOOK_MAX_AGE_HOURS: String(24 * 366),
             LEDGERLINE_AUDIT_SIGNING_KEY_FILE: path.join(dataDir, 'keys', 'audit-signing-key.pem'),
+            LEDGERLINE_BACKUP_DIR: path.join(dataDir, 'backups'),
           },
         });
         const logger = loggerForConfig(config);
@@ -177,6 +185,23 @@ export function registerDemoCommand(program: Command): void {
               `   highest-ranked flag: ${o.editor ?? 'unknown'} on ${o.sheetName} row ${o.rowNumber}, risk ${topFlag.riskScore.toFixed(2)} (${topFlag.category}) — \`ledgerline model flags --run ${o.runId}\``,
             );
           }
+
+          out('8. The dashboard: every page above in a browser, behind a real sign-in');
+          const firstAdmin = await ensureFirstAdmin(
+            authDepsFor(cycle.store, config, createArgon2idPasswordHasher()),
+            { email: 'cli:demo', origin: NO_ORIGIN },
+            { email: DEMO_ADMIN_EMAIL, displayName: 'Demo Admin' },
+          );
+          out(`   ${service.url}/  sign in as ${firstAdmin.email}`);
+          if (firstAdmin.temporaryPassword)
+            out(
+              `   password ${firstAdmin.temporaryPassword} (shown once; admins set up an authenticator app on first sign-in)`,
+            );
+          out('   more accounts: `ledgerline users add --email … --role auditor|viewer`');
+          if (!options.keepRunning)
+            out(
+              '   (the demo stops its servers when it ends: `npm run demo -- --keep-running` keeps them open)',
+            );
 
           out('Where to look:');
           out(`   workbooks      ${path.join(dataDir, 'reports')}`);

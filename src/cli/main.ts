@@ -5,6 +5,7 @@ import { LogScrubber } from '../adapters/log/scrub-log-value.js';
 import { toAppError } from '../domain/app-error.js';
 import { openStore } from '../adapters/store/index.js';
 import { loadCheckpointVerifier } from '../app/audit-verifier.js';
+import { registerAccessReviewCommand } from './access-review-command.js';
 import { registerAuditCommand } from './audit-command.js';
 import { registerAuditExportCommand } from './audit-export-command.js';
 import { registerBackupCommand } from './backup-command.js';
@@ -18,6 +19,7 @@ import { registerRestoreCommand } from './restore-command.js';
 import { registerModelCommand } from './model-command.js';
 import { registerRunCommand } from './run-command.js';
 import { registerServeCommand } from './serve-command.js';
+import { registerUsersCommand } from './users-command.js';
 import { registerWebhooksCommand } from './webhooks-command.js';
 
 export function buildProgram(): Command {
@@ -44,6 +46,8 @@ export function buildProgram(): Command {
   });
   registerAuditExportCommand(audit, openAuditStore);
   registerModelCommand(program);
+  registerAccessReviewCommand(program);
+  registerUsersCommand(program);
   registerBackupCommand(program);
   registerRestoreCommand(program);
   registerDbCommand(program);

@@ -448,6 +448,84 @@ export const CONFIG_KEYS = [
     default: '26',
     schema: integer(1, 24 * 31),
   },
+  // Dashboard
+  {
+    env: 'LEDGERLINE_LOGIN_MAX_FAILURES',
+    section: 'Dashboard',
+    doc: 'Consecutive failed sign-ins that lock a dashboard account.',
+    default: '5',
+    schema: integer(1, 100),
+  },
+  {
+    env: 'LEDGERLINE_LOGIN_LOCKOUT_MINUTES',
+    section: 'Dashboard',
+    doc: 'How long a locked account stays locked (an admin password reset unlocks it sooner).',
+    default: '15',
+    schema: integer(1, 24 * 60),
+  },
+  {
+    env: 'LEDGERLINE_LOGIN_RATE_PER_MINUTE',
+    section: 'Dashboard',
+    doc: 'Sign-in attempts accepted per client IP address per minute; more get 429.',
+    default: '10',
+    schema: integer(1, 10_000),
+  },
+  {
+    env: 'LEDGERLINE_SESSION_IDLE_MINUTES',
+    section: 'Dashboard',
+    doc: 'A dashboard session without activity for this long ends.',
+    default: '60',
+    schema: integer(1, 24 * 60),
+  },
+  {
+    env: 'LEDGERLINE_SESSION_ABSOLUTE_HOURS',
+    section: 'Dashboard',
+    doc: 'A dashboard session ends this long after sign-in, whatever its activity.',
+    default: '12',
+    schema: integer(1, 24 * 30),
+  },
+  {
+    env: 'LEDGERLINE_MFA_REQUIRED_FOR_ADMINS',
+    section: 'Dashboard',
+    doc: 'Admins must set up two-factor sign-in (TOTP) before using the dashboard.',
+    default: 'true',
+    schema: boolean,
+  },
+  // Access review
+  {
+    env: 'LEDGERLINE_ACCESS_REVIEW_CRON',
+    section: 'Access review',
+    doc: '`serve`: when the monthly access review is made and mailed (cron, in LEDGERLINE_TIME_ZONE).',
+    default: '0 6 1 * *',
+    schema: nonEmpty,
+  },
+  {
+    env: 'LEDGERLINE_ACCESS_REVIEW_RECIPIENTS',
+    section: 'Access review',
+    doc: 'Comma-separated e-mails the monthly access review goes to; unset = LEDGERLINE_ALERT_RECIPIENTS.',
+    schema: stringList,
+  },
+  {
+    env: 'LEDGERLINE_ACCESS_REVIEW_INACTIVE_DAYS',
+    section: 'Access review',
+    doc: 'An account or sheet share without activity for more than this many days is flagged inactive.',
+    default: '90',
+    schema: integer(1, 3_660),
+  },
+  {
+    env: 'LEDGERLINE_ACCESS_REVIEW_INTERVAL_DAYS',
+    section: 'Access review',
+    doc: 'A subject whose last review decision is older than this many days is flagged review-overdue.',
+    default: '90',
+    schema: integer(1, 3_660),
+  },
+  {
+    env: 'LEDGERLINE_ACCESS_REVIEW_PRIVILEGED_DAYS',
+    section: 'Access review',
+    doc: 'An admin account, or OWNER/ADMIN/EDITOR_SHARE sharing, unused for more than this many days is flagged.',
+    default: '30',
+    schema: integer(1, 3_660),
+  },
   // HTTP
   {
     env: 'LEDGERLINE_HTTP_HOST',
@@ -514,9 +592,16 @@ export const CONFIG_KEYS = [
   {
     env: 'LEDGERLINE_SESSION_SECRET',
     section: 'HTTP',
-    doc: 'Secret for signing dashboard cookies (at least 32 characters). Secret.',
+    doc: 'Key of the dashboard CSRF tokens (at least 32 characters); unset = a random key per process, so open pages must reload after a restart. Secret.',
     secret: true,
     schema: secretOfAtLeast32,
+  },
+  {
+    env: 'LEDGERLINE_TRUST_PROXY',
+    section: 'HTTP',
+    doc: 'Trust X-Forwarded-For/-Proto from a TLS proxy in front of `serve`: client IPs, Secure cookies and HSTS depend on it.',
+    default: 'false',
+    schema: boolean,
   },
 ] as const satisfies readonly ConfigKey[];
 

@@ -85,11 +85,30 @@ export interface Config {
     retention: { daily: number; weekly: number; monthly: number };
     maxAgeHours: number;
   };
+  /** Dashboard sign-in and sessions (section "Dashboard"). */
+  auth: {
+    maxFailedLogins: number;
+    lockoutMinutes: number;
+    loginAttemptsPerMinute: number;
+    idleTimeoutMinutes: number;
+    absoluteTimeoutHours: number;
+    mfaRequiredForAdmins: boolean;
+  };
+  /** The monthly access review (section "Access review"). */
+  accessReview: {
+    cron: string;
+    /** LEDGERLINE_ACCESS_REVIEW_RECIPIENTS, or the alert recipients when unset. */
+    recipients: string[];
+    inactiveDays: number;
+    reviewIntervalDays: number;
+    privilegedUnusedDays: number;
+  };
   http: {
     host: string;
     port: number;
     publicUrl: string | undefined;
     sessionSecret: string | undefined;
+    trustProxy: boolean;
     cycleCron: string;
     sweepCron: string;
     inboxPollSeconds: number;
@@ -177,11 +196,27 @@ export function buildConfig(k: ParsedKeys): Config {
       },
       maxAgeHours: k.LEDGERLINE_BACKUP_MAX_AGE_HOURS,
     },
+    auth: {
+      maxFailedLogins: k.LEDGERLINE_LOGIN_MAX_FAILURES,
+      lockoutMinutes: k.LEDGERLINE_LOGIN_LOCKOUT_MINUTES,
+      loginAttemptsPerMinute: k.LEDGERLINE_LOGIN_RATE_PER_MINUTE,
+      idleTimeoutMinutes: k.LEDGERLINE_SESSION_IDLE_MINUTES,
+      absoluteTimeoutHours: k.LEDGERLINE_SESSION_ABSOLUTE_HOURS,
+      mfaRequiredForAdmins: k.LEDGERLINE_MFA_REQUIRED_FOR_ADMINS,
+    },
+    accessReview: {
+      cron: k.LEDGERLINE_ACCESS_REVIEW_CRON,
+      recipients: k.LEDGERLINE_ACCESS_REVIEW_RECIPIENTS ?? k.LEDGERLINE_ALERT_RECIPIENTS,
+      inactiveDays: k.LEDGERLINE_ACCESS_REVIEW_INACTIVE_DAYS,
+      reviewIntervalDays: k.LEDGERLINE_ACCESS_REVIEW_INTERVAL_DAYS,
+      privilegedUnusedDays: k.LEDGERLINE_ACCESS_REVIEW_PRIVILEGED_DAYS,
+    },
     http: {
       host: k.LEDGERLINE_HTTP_HOST,
       port: k.LEDGERLINE_HTTP_PORT,
       publicUrl: k.LEDGERLINE_PUBLIC_URL,
       sessionSecret: k.LEDGERLINE_SESSION_SECRET,
+      trustProxy: k.LEDGERLINE_TRUST_PROXY,
       cycleCron: k.LEDGERLINE_CYCLE_CRON,
       sweepCron: k.LEDGERLINE_SWEEP_CRON,
       inboxPollSeconds: k.LEDGERLINE_INBOX_POLL_SECONDS,

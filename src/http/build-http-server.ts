@@ -27,6 +27,8 @@ export interface HttpServerDeps {
   readonly maxCallbackAgeMs?: number;
   /** Largest accepted request body; default 1 MiB (skinny callbacks are a few KB). */
   readonly bodyLimitBytes?: number;
+  /** Trust X-Forwarded-* from a TLS proxy (client IP, https for Secure cookies and HSTS). */
+  readonly trustProxy?: boolean;
 }
 
 const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -44,6 +46,7 @@ export async function buildHttpServer(deps: HttpServerDeps): Promise<FastifyInst
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
     return503OnClosing: true,
+    trustProxy: deps.trustProxy ?? false,
   });
   addSecurityHeaders(server);
   installErrorReplies(server, deps.logger);

@@ -11,6 +11,8 @@ export interface UserRecord {
   readonly passwordHash: string;
   readonly totpSecret: string | null;
   readonly mfaEnabled: boolean;
+  /** The last TOTP time step accepted for this user: codes of it or earlier are replays. */
+  readonly totpLastStep: number | null;
   /** Hashes of the unused recovery codes. */
   readonly recoveryCodes: readonly string[];
   readonly failedLogins: number;
@@ -36,6 +38,21 @@ export interface UserStore {
   listUsers(): Promise<UserRecord[]>;
   /** Returns the updated user, or undefined when there is none; CONFLICT on a taken email. */
   updateUser(id: string, changes: UserChanges): Promise<UserRecord | undefined>;
+  /**
+   * Counts one failed sign-in atomically (concurrent failures all count) and, when the count
+   * reaches `maxFailures`, sets `lockedUntil`. Returns the user after the change.
+   */
+  recordFailedLogin(
+    id: string,
+    failure: { readonly at: string; readonly maxFailures: number; readonly lockedUntil: string },
+  ): Promise<UserRecord | undefined>;
+  /**
+   * Records `step` as the last accepted TOTP step only when it is later than the stored one, in one
+   * statement: false means the step (or a later one) was already used — a replay.
+   */
+  claimTotpStep(id: string, step: number, at: string): Promise<boolean>;
+  /** Removes one unused recovery code hash; false when it is not (or no longer) there. */
+  consumeRecoveryCode(id: string, codeHash: string, at: string): Promise<boolean>;
 }
 
 /** A login session. `id` is what the cookie proves (store a hash of the cookie token, not the token). */
@@ -55,6 +72,8 @@ export interface SessionRecord {
 export interface SessionStore {
   createSession(session: SessionRecord): Promise<void>;
   getSession(id: string): Promise<SessionRecord | undefined>;
+  /** The user's sessions that are not revoked and not past their absolute expiry, newest first. */
+  listLiveSessionsForUser(userId: string, now: string): Promise<SessionRecord[]>;
   /** Records activity; false when the session is unknown or revoked. */
   touchSession(id: string, lastSeenAt: string): Promise<boolean>;
   /** False when the session is unknown or already revoked. */

@@ -1,4 +1,6 @@
 import type { AuditEventRecord, AuditSeverity, ChainedAuditEvent } from '../domain/audit-chain.js';
+import type { ViolationFilter, ViolationSort } from '../domain/dashboard/violation-query.js';
+import type { ReviewKind } from '../domain/dashboard/violation-view.js';
 
 /** Filters over stored audit events; every given condition must hold. */
 export interface AuditEventFilter {
@@ -50,6 +52,19 @@ export interface AuditCheckpoint {
   readonly createdAt: string;
 }
 
+/** A stored event with the status of its latest review (dashboard views). */
+export interface ReviewedAuditEvent {
+  readonly event: ChainedAuditEvent;
+  /** The latest review's kind; undefined while nobody reviewed the event. */
+  readonly latestReview: ReviewKind | undefined;
+}
+
+/** One page of a dashboard view and how many events the whole view holds. */
+export interface AuditEventSearchPage {
+  readonly items: ReviewedAuditEvent[];
+  readonly total: number;
+}
+
 /** The append-only, hash-chained audit log (DESIGN.md invariants 3 and 4). */
 export interface AuditStore {
   /**
@@ -66,4 +81,16 @@ export interface AuditStore {
   appendCheckpoint(checkpoint: AuditCheckpoint): Promise<void>;
   /** Checkpoints in seq order. */
   listCheckpoints(): Promise<AuditCheckpoint[]>;
+  /**
+   * A dashboard view (issue #7): the events matching `filter` (review status included, from the
+   * event_reviews table), ordered by `sort` with seq as the tie-break, `limit` of them from
+   * `offset`, and the total the filter matches.
+   */
+  queryEvents(
+    filter: ViolationFilter,
+    sort: ViolationSort,
+    page: { readonly offset: number; readonly limit: number },
+  ): Promise<AuditEventSearchPage>;
+  /** One event by its id with its latest review; undefined when no event has that id. */
+  getEvent(eventId: string): Promise<ReviewedAuditEvent | undefined>;
 }

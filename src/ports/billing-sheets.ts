@@ -1,6 +1,7 @@
 // What the sync and publish use cases need from Smartsheet, named for the use case rather than the
 // REST API. The Smartsheet adapter implements it over its client; tests can drive the emulator.
 import type { SourceRow } from '../domain/billing-row.js';
+import type { SheetAccessLevel } from '../domain/access-review/sheet-access-level.js';
 
 export interface SheetColumnInfo {
   id: number;
@@ -41,6 +42,17 @@ export interface RowAttachment {
   createdAt: string | undefined;
 }
 
+/** Who a sheet is shared with, and at which level (GET /sheets/{id}/shares), for the access review. */
+export interface SheetShare {
+  readonly type: 'USER' | 'GROUP';
+  /** A user's e-mail (a group's, when it has one); null when Smartsheet gives none. */
+  readonly email: string | null;
+  readonly name: string | null;
+  readonly accessLevel: SheetAccessLevel;
+  /** Shared on the sheet itself or inherited from its workspace. */
+  readonly scope: 'ITEM' | 'WORKSPACE';
+}
+
 /** One saved value of a cell, as Smartsheet's cell history reports it. */
 export interface CellRevision {
   value: string | number | boolean | undefined;
@@ -73,6 +85,11 @@ export interface BillingSheets {
     bytes: Uint8Array,
   ): Promise<RowAttachment>;
   deleteAttachment(sheetId: number, attachmentId: number): Promise<void>;
+  /**
+   * Everyone a sheet is shared with, the owner and workspace shares included; undefined when the
+   * sheet no longer exists or is not shared with us.
+   */
+  sheetShares(sheetId: number): Promise<SheetShare[] | undefined>;
   /** Requests made so far, by kind, for the run summary. */
   requestCounts(): Record<string, number>;
 }

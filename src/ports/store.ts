@@ -3,19 +3,23 @@
  * Instants cross this boundary as ISO-8601 UTC strings and money as integer cents.
  */
 import type { PermissionStore, SessionStore, UserStore } from './access-store.js';
+import type { AccessReviewStore } from './access-review-store.js';
 import type { AlertStore } from './alert-store.js';
 import type { AuditStore } from './audit-store.js';
 import type { BackupStore } from './backup-store.js';
+import type { EventReviewStore } from './event-review-store.js';
 import type { ReportStore } from './report-store.js';
 import type { RiskStore } from './risk-store.js';
 import type { RunStore } from './run-store.js';
 import type { SheetStore, SnapshotStore } from './sheet-store.js';
 import type { InboxStore, WebhookStore } from './webhook-store.js';
 
+export type * from './access-review-store.js';
 export type * from './access-store.js';
 export type * from './alert-store.js';
 export type * from './audit-store.js';
 export type * from './backup-store.js';
+export type * from './event-review-store.js';
 export type * from './report-store.js';
 export type * from './risk-store.js';
 export type * from './run-store.js';
@@ -40,6 +44,9 @@ export interface Store {
   readonly backups: BackupStore;
   readonly alerts: AlertStore;
   readonly risk: RiskStore;
+  readonly accessReviews: AccessReviewStore;
+  /** Reviews of audit events (dashboard acknowledge/resolve/revert). */
+  readonly reviews: EventReviewStore;
   readonly dialect: StoreDialect;
   /** Closes the database connection(s); the store is unusable afterwards. */
   close(): Promise<void>;

@@ -94,5 +94,5 @@ describe('ledgerline backup and restore', () => {
     expect(verify.code).toBe(1);
     expect(verify.stdout).toContain(`Backup ${id} FAILED`);
     expect(verify.stdout).toContain('published-reports.json.gz.enc: SHA-256 is');
-  });
+  }, 180_000);
 });

@@ -96,6 +96,7 @@ export function buildUser(overrides: Partial<UserRecord> = {}): UserRecord {
     passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA',
     totpSecret: null,
     mfaEnabled: false,
+    totpLastStep: null,
     recoveryCodes: [],
     failedLogins: 0,
     lockedUntil: null,

@@ -1,4 +1,5 @@
 // The BillingSheets port over the typed client: what sync and publish need, in their words.
+import { isSheetAccessLevel } from '../../domain/access-review/sheet-access-level.js';
 import { AppError } from '../../domain/app-error.js';
 import type {
   BillingSheets,
@@ -126,6 +127,21 @@ export function smartsheetBillingSheets(client: SmartsheetClient): BillingSheets
     },
 
     deleteAttachment: (sheetId, attachmentId) => client.deleteAttachment(sheetId, attachmentId),
+
+    async sheetShares(sheetId) {
+      const shares = await unlessGone(() =>
+        client.listSheetShares(sheetId, { includeWorkspaceShares: true }),
+      );
+      return shares?.map((share) => ({
+        // Unknown types are reported as groups: whoever they are, they are not one known person.
+        type: share.type === 'USER' ? ('USER' as const) : ('GROUP' as const),
+        email: share.email ?? null,
+        name: share.name ?? null,
+        // A level newer than this code is taken as able to edit, so the review still lists it.
+        accessLevel: isSheetAccessLevel(share.accessLevel) ? share.accessLevel : ('EDITOR' as const),
+        scope: share.scope === 'WORKSPACE' ? ('WORKSPACE' as const) : ('ITEM' as const),
+      }));
+    },
 
     requestCounts() {
       const { total, retries, rateLimited, units, byEndpoint } = client.requestCounts();

@@ -151,6 +151,8 @@ export interface UsersTable {
   last_login_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Last accepted TOTP time step (0003-auth). */
+  totp_last_step: number | null;
 }
 
 export interface SessionsTable {
@@ -240,6 +242,35 @@ export interface RiskVerdictsTable {
   run_id: string;
 }
 
+export interface EventReviewsTable {
+  review_seq: Generated<number>;
+  event_id: string;
+  status: string;
+  comment: string;
+  reviewer: string;
+  reviewed_at: string;
+}
+
+export interface AccessReviewsTable {
+  id: string;
+  created_at: string;
+  period: string;
+  created_by: string;
+  subject_count: number;
+  subjects: DbJson;
+  details: DbJson;
+}
+
+export interface AccessReviewDecisionsTable {
+  decision_id: string;
+  review_id: string;
+  subject_key: string;
+  decision: string;
+  comment: string | null;
+  reviewer: string;
+  decided_at: string;
+}
+
 export interface Database {
   sheets: SheetsTable;
   row_snapshots: RowSnapshotsTable;
@@ -258,4 +289,7 @@ export interface Database {
   risk_changes: RiskChangesTable;
   risk_models: RiskModelsTable;
   risk_verdicts: RiskVerdictsTable;
+  event_reviews: EventReviewsTable;
+  access_reviews: AccessReviewsTable;
+  access_review_decisions: AccessReviewDecisionsTable;
 }

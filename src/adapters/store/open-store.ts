@@ -7,9 +7,11 @@ import { AppError, ErrorCode } from '../../domain/app-error.js';
 import type { Store, StoreDialect } from '../../ports/store.js';
 import type { Database } from './database-schema.js';
 import { currentSchema, LedgerlinePostgresDialect, openPostgresPool } from './postgres-dialect.js';
+import { createAccessReviewRepository } from './repositories/access-review-repository.js';
 import { createAlertRepository } from './repositories/alert-repository.js';
 import { createAuditRepository } from './repositories/audit-repository.js';
 import { createBackupRepository } from './repositories/backup-repository.js';
+import { createEventReviewRepository } from './repositories/event-review-repository.js';
 import { createInboxRepository } from './repositories/inbox-repository.js';
 import { createPermissionRepository } from './repositories/permission-repository.js';
 import { createReportRepository } from './repositories/report-repository.js';
@@ -106,6 +108,8 @@ export async function openStore(location: DatabaseLocation, options: OpenStoreOp
     backups: createBackupRepository(context),
     risk: createRiskRepository(context),
     alerts: createAlertRepository(context),
+    accessReviews: createAccessReviewRepository(context),
+    reviews: createEventReviewRepository(context),
     dialect,
     close: () => db.destroy(),
   };

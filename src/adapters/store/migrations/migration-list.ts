@@ -4,9 +4,15 @@
  */
 import { initialSchema } from './0001-initial-schema.js';
 import { riskScoring } from './0002-risk-scoring.js';
+import { auth } from './0003-auth.js';
+import { eventReviews } from './0004-event-reviews.js';
+import { accessReviews } from './0005-access-reviews.js';
 import type { StoreMigration } from './store-migration.js';
 
 export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0001-initial-schema': initialSchema,
   '0002-risk-scoring': riskScoring,
+  '0003-auth': auth,
+  '0004-event-reviews': eventReviews,
+  '0005-access-reviews': accessReviews,
 };

@@ -4,6 +4,7 @@ import {
   type Insertable,
   type Kysely,
   type Selectable,
+  type SelectQueryBuilder,
   type SqlBool,
 } from 'kysely';
 import { AppError, ErrorCode } from '../../../domain/app-error.js';
@@ -16,6 +17,8 @@ import {
   type ChainedAuditEvent,
   type JsonObject,
 } from '../../../domain/audit-chain.js';
+import type { ViolationFilter, ViolationSort } from '../../../domain/dashboard/violation-query.js';
+import type { ReviewKind } from '../../../domain/dashboard/violation-view.js';
 import type { AuditCheckpoint, AuditEventFilter, AuditStore } from '../../../ports/store.js';
 import { batchesWithinParameterLimit } from '../bind-parameter-limits.js';
 import { booleanFromDb, booleanToDb, instantToDb, jsonFromDb, jsonToDb } from '../column-codecs.js';
@@ -239,6 +242,44 @@ export function createAuditRepository({ db, dialect }: SqlContext): AuditStore {
         .execute();
     },
 
+    async queryEvents(filter, sort, page) {
+      const rows = await db
+        .selectFrom('audit_events')
+        .selectAll()
+        .select((eb) => latestReviewOf(eb).as('latest_review'))
+        .where(matchingView(filter))
+        .$call((query) => orderedBy(query, sort))
+        .offset(page.offset)
+        .limit(page.limit)
+        .execute();
+      const count = await db
+        .selectFrom('audit_events')
+        .select(sql<number>`count(*)`.as('count'))
+        .where(matchingView(filter))
+        .executeTakeFirstOrThrow();
+      return {
+        items: rows.map((row) => ({
+          event: fromRow(row),
+          latestReview: (row.latest_review ?? undefined) as ReviewKind | undefined,
+        })),
+        total: Number(count.count),
+      };
+    },
+
+    async getEvent(eventId) {
+      const row = await db
+        .selectFrom('audit_events')
+        .selectAll()
+        .select((eb) => latestReviewOf(eb).as('latest_review'))
+        .where('event_id', '=', eventId)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return {
+        event: fromRow(row),
+        latestReview: (row.latest_review ?? undefined) as ReviewKind | undefined,
+      };
+    },
+
     async listCheckpoints() {
       const rows = await db
         .selectFrom('audit_checkpoints')
@@ -278,6 +319,63 @@ export function createAuditRepository({ db, dialect }: SqlContext): AuditStore {
     }
     return [...byKey].map(([naturalKey, event]) => ({ event, naturalKey }));
   }
+}
+
+/** The kind of an event's latest review (null when none), as a correlated subquery. */
+function latestReviewOf(eb: AuditEventsWhere) {
+  return eb
+    .selectFrom('event_reviews')
+    .select('event_reviews.status')
+    .whereRef('event_reviews.event_id', '=', 'audit_events.event_id')
+    .orderBy('event_reviews.review_seq', 'desc')
+    .limit(1);
+}
+
+/** The conditions of a dashboard view (see ViolationFilter). */
+function matchingView(filter: ViolationFilter) {
+  return (eb: AuditEventsWhere) => {
+    const conditions = [];
+    if (filter.severities !== undefined) conditions.push(valueIn(eb, 'severity', filter.severities));
+    if (filter.violationTypes !== undefined)
+      conditions.push(valueIn(eb, 'violation_type', filter.violationTypes));
+    if (filter.editor !== undefined)
+      conditions.push(eb(eb.fn<string>('lower', ['changed_by']), '=', filter.editor.toLowerCase()));
+    if (filter.workRequest !== undefined) conditions.push(eb('work_request', '=', filter.workRequest));
+    if (filter.weekEnding !== undefined) conditions.push(eb('week_ending', '=', filter.weekEnding));
+    if (filter.sheetId !== undefined) conditions.push(eb('sheet_id', '=', filter.sheetId));
+    if (filter.changedFrom !== undefined)
+      conditions.push(eb('changed_at', '>=', instantToDb(filter.changedFrom)));
+    if (filter.changedTo !== undefined)
+      conditions.push(eb('changed_at', '<=', instantToDb(filter.changedTo)));
+    if (filter.maxSeq !== undefined) conditions.push(eb('seq', '<=', filter.maxSeq));
+    if (filter.reviewStatus === 'open') conditions.push(eb.not(eb.exists(latestReviewOf(eb))));
+    if (filter.reviewStatus === 'acknowledged') conditions.push(eb(latestReviewOf(eb), '=', 'acknowledged'));
+    if (filter.reviewStatus === 'resolved')
+      conditions.push(eb(latestReviewOf(eb), 'in', ['resolved', 'reverted']));
+    return eb.and(conditions);
+  };
+}
+
+/** Severity by rank (INFO lowest), not alphabetically. */
+const SEVERITY_RANK = sql<number>`case severity when 'INFO' then 0 when 'LOW' then 1 when 'MEDIUM' then 2 when 'HIGH' then 3 when 'CRITICAL' then 4 else 5 end`;
+
+/**
+ * Orders a view: events without a value for the key last in either direction (the engines
+ * disagree on where NULL sorts, so it is spelled out), then the key, then seq as the tie-break.
+ */
+function orderedBy<Q extends SelectQueryBuilder<Database, 'audit_events', object>>(
+  query: Q,
+  sort: ViolationSort,
+): Q {
+  const { order } = sort;
+  const column = { changedAt: 'changed_at', deltaCents: 'delta', riskScore: 'risk_score' } as const;
+  if (sort.key === 'severity') return query.orderBy(SEVERITY_RANK, order).orderBy('seq', order) as Q;
+  if (sort.key === 'seq') return query.orderBy('seq', order) as Q;
+  const name = column[sort.key];
+  return query
+    .orderBy(sql`case when ${sql.ref(name)} is null then 1 else 0 end`)
+    .orderBy(name, order)
+    .orderBy('seq', order) as Q;
 }
 
 /** `column IN (…)`, false for an empty list (which SQL cannot spell). */

@@ -36,6 +36,21 @@ for (const backend of backends) {
       expect(await store().sessions.getSession('nope')).toBeUndefined();
     });
 
+    it('lists the live sessions of one user, newest first', async () => {
+      const userId = await storedUser();
+      await store().sessions.createSession(session('older', userId));
+      await store().sessions.createSession(session('newer', userId, { createdAt: '2025-08-18T10:00:00Z' }));
+      await store().sessions.createSession(session('revoked', userId, { revokedAt: '2025-08-18T10:00:00Z' }));
+      await store().sessions.createSession(
+        session('expired', userId, { absoluteExpiresAt: '2025-08-18T11:00:00Z' }),
+      );
+      await store().sessions.createSession(session('other', await storedUser()));
+
+      const live = await store().sessions.listLiveSessionsForUser(userId, '2025-08-18T12:00:00Z');
+
+      expect(live.map((s) => s.id)).toEqual(['newer', 'older']);
+    });
+
     it('records activity on a live session only', async () => {
       const userId = await storedUser();
       await store().sessions.createSession(session('live', userId));

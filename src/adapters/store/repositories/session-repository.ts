@@ -41,6 +41,19 @@ export function createSessionRepository({ db }: SqlContext): SessionStore {
       return row && fromRow(row);
     },
 
+    async listLiveSessionsForUser(userId, now) {
+      const rows = await db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .where('absolute_expires_at', '>', instantToDb(now))
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .execute();
+      return rows.map(fromRow);
+    },
+
     async touchSession(id, lastSeenAt) {
       const result = await db
         .updateTable('sessions')

@@ -68,5 +68,46 @@ for (const backend of backends) {
         store().users.updateUser(bob.id, { email: 'ANA@example.com', updatedAt: '2025-08-18T14:00:00Z' }),
       ).rejects.toMatchObject({ code: 'CONFLICT' });
     });
+
+    it('counts concurrent failed sign-ins and locks at the limit', async () => {
+      const user = buildUser();
+      await store().users.createUser(user);
+      const failure = { at: '2025-08-18T14:00:00Z', maxFailures: 5, lockedUntil: '2025-08-18T14:15:00Z' };
+
+      await Promise.all([1, 2, 3, 4].map(() => store().users.recordFailedLogin(user.id, failure)));
+      const fourth = await store().users.getUserById(user.id);
+      const fifth = await store().users.recordFailedLogin(user.id, failure);
+
+      expect(fourth).toMatchObject({ failedLogins: 4, lockedUntil: null });
+      expect(fifth).toMatchObject({ failedLogins: 5, lockedUntil: '2025-08-18T14:15:00.000Z' });
+      expect(await store().users.recordFailedLogin('nobody', failure)).toBeUndefined();
+    });
+
+    it('accepts each TOTP step once and never an earlier one', async () => {
+      const user = buildUser();
+      await store().users.createUser(user);
+      const at = '2025-08-18T14:00:00Z';
+
+      expect(await store().users.claimTotpStep(user.id, 58_000_000, at)).toBe(true);
+      expect(await store().users.claimTotpStep(user.id, 58_000_000, at)).toBe(false);
+      expect(await store().users.claimTotpStep(user.id, 57_999_999, at)).toBe(false);
+      expect(await store().users.claimTotpStep(user.id, 58_000_001, at)).toBe(true);
+      expect((await store().users.getUserById(user.id))?.totpLastStep).toBe(58_000_001);
+    });
+
+    it('spends a recovery code once, even when two requests race for it', async () => {
+      const user = buildUser({ recoveryCodes: ['h1', 'h2', 'h3'] });
+      await store().users.createUser(user);
+      const at = '2025-08-18T14:00:00Z';
+
+      const spent = await Promise.all([
+        store().users.consumeRecoveryCode(user.id, 'h2', at),
+        store().users.consumeRecoveryCode(user.id, 'h2', at),
+      ]);
+
+      expect(spent.filter(Boolean)).toHaveLength(1);
+      expect(await store().users.consumeRecoveryCode(user.id, 'nope', at)).toBe(false);
+      expect((await store().users.getUserById(user.id))?.recoveryCodes).toEqual(['h1', 'h3']);
+    });
   });
 }

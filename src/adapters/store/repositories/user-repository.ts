@@ -1,4 +1,4 @@
-import type { Selectable, Updateable } from 'kysely';
+import { sql, type Selectable, type Updateable } from 'kysely';
 import { AppError, ErrorCode } from '../../../domain/app-error.js';
 import type { UserRecord, UserRole, UserStore } from '../../../ports/store.js';
 import {
@@ -32,6 +32,7 @@ export function createUserRepository({ db, dialect }: SqlContext): UserStore {
     passwordHash: row.password_hash,
     totpSecret: row.totp_secret,
     mfaEnabled: booleanFromDb(row.mfa_enabled),
+    totpLastStep: row.totp_last_step,
     recoveryCodes: jsonFromDb<string[]>(dialect, row.recovery_codes),
     failedLogins: row.failed_logins,
     lockedUntil: row.locked_until,
@@ -60,6 +61,7 @@ export function createUserRepository({ db, dialect }: SqlContext): UserStore {
             password_hash: user.passwordHash,
             totp_secret: user.totpSecret,
             mfa_enabled: booleanToDb(dialect, user.mfaEnabled),
+            totp_last_step: user.totpLastStep,
             recovery_codes: jsonToDb(user.recoveryCodes),
             failed_logins: user.failedLogins,
             locked_until: instantToDbNullable(user.lockedUntil),
@@ -91,6 +93,7 @@ export function createUserRepository({ db, dialect }: SqlContext): UserStore {
       if (changes.passwordHash !== undefined) set.password_hash = changes.passwordHash;
       if (changes.totpSecret !== undefined) set.totp_secret = changes.totpSecret;
       if (changes.mfaEnabled !== undefined) set.mfa_enabled = booleanToDb(dialect, changes.mfaEnabled);
+      if (changes.totpLastStep !== undefined) set.totp_last_step = changes.totpLastStep;
       if (changes.recoveryCodes !== undefined) set.recovery_codes = jsonToDb(changes.recoveryCodes);
       if (changes.failedLogins !== undefined) set.failed_logins = changes.failedLogins;
       if (changes.lockedUntil !== undefined) set.locked_until = instantToDbNullable(changes.lockedUntil);
@@ -103,6 +106,65 @@ export function createUserRepository({ db, dialect }: SqlContext): UserStore {
         conflict(error, set.email as string | undefined);
       }
       return getBy('id', id);
+    },
+
+    async recordFailedLogin(id, failure) {
+      // One statement, so concurrent failures cannot overwrite each other's count; the right-hand
+      // sides read the row's values from before the update on both engines.
+      const lockedUntil =
+        dialect === 'postgres'
+          ? sql<string>`cast(${instantToDb(failure.lockedUntil)} as timestamptz)`
+          : sql<string>`${instantToDb(failure.lockedUntil)}`;
+      await db
+        .updateTable('users')
+        .set((eb) => ({
+          failed_logins: eb('failed_logins', '+', 1),
+          locked_until: sql<
+            string | null
+          >`case when ${eb.ref('failed_logins')} + 1 >= ${failure.maxFailures} then ${lockedUntil} else ${eb.ref('locked_until')} end`,
+          updated_at: instantToDb(failure.at),
+        }))
+        .where('id', '=', id)
+        .execute();
+      return getBy('id', id);
+    },
+
+    async claimTotpStep(id, step, at) {
+      const result = await db
+        .updateTable('users')
+        .set({ totp_last_step: step, updated_at: instantToDb(at) })
+        .where('id', '=', id)
+        .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    async consumeRecoveryCode(id, codeHash, at) {
+      // Compare-and-set on the whole list: of two requests spending the same code, one wins.
+      for (;;) {
+        const row = await db
+          .selectFrom('users')
+          .select('recovery_codes')
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (!row) return false;
+        const codes = jsonFromDb<string[]>(dialect, row.recovery_codes);
+        const index = codes.indexOf(codeHash);
+        if (index < 0) return false;
+        const remaining = codes.filter((_, i) => i !== index);
+        const before = jsonToDb(codes);
+        const result = await db
+          .updateTable('users')
+          .set({ recovery_codes: jsonToDb(remaining), updated_at: instantToDb(at) })
+          .where('id', '=', id)
+          .where(
+            'recovery_codes',
+            '=',
+            dialect === 'postgres' ? sql<string>`cast(${before} as jsonb)` : before,
+          )
+          .executeTakeFirst();
+        if (result.numUpdatedRows > 0n) return true;
+      }
     },
   };
 }
