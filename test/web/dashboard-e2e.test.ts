@@ -136,9 +136,14 @@ describe('the dashboard against serve, in Chromium', () => {
     await page.getByTestId('nav-violations').click();
     await page.getByTestId('filter-code').fill('POST_CLOSE_EDIT');
     await page.getByTestId('filter-apply').click();
-    await expect.poll(() => page.getByTestId('violation-row').count()).toBeGreaterThan(0);
     const rows = page.getByTestId('violation-row');
-    for (const text of await rows.allInnerTexts()) expect(text).toContain('POST_CLOSE_EDIT');
+    // The table refreshes when the filtered page arrives: wait until every row is the filtered code.
+    await expect
+      .poll(async () => {
+        const texts = await rows.allInnerTexts();
+        return texts.length > 0 && texts.every((text) => text.includes('POST_CLOSE_EDIT'));
+      })
+      .toBe(true);
     await shot(page, '05-violations');
 
     const [download] = await Promise.all([
@@ -171,7 +176,9 @@ describe('the dashboard against serve, in Chromium', () => {
 
     await page.getByTestId('revert-button').click();
     await page.getByTestId('revert-confirm').click();
-    await page.getByTestId('revert-done').waitFor();
+    await page.locator('[data-testid="revert-done"], .revert [role="alert"]').first().waitFor();
+    const refused = page.locator('.revert [role="alert"]');
+    if ((await refused.count()) > 0) throw new Error(`revert refused: ${await refused.innerText()}`);
     const sheet = await h.runtime.client.getSheet(event.sheetId!, { rowIds: [event.rowId!] });
     const priceColumn = sheet.columns.find((c) => c.title === event.columnName)!;
     const cell = sheet.rows[0]!.cells.find((c) => c.columnId === priceColumn.id)!;

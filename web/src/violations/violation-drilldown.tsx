@@ -68,7 +68,11 @@ export function ViolationDrilldown({ eventId, onClose, onChanged }: DrilldownPro
           <CellHistory history={data.cellHistory} note={data.cellHistoryNote ?? null} />
           <Reviews reviews={data.reviews} />
           {can('audit.review') && <ReviewForm eventId={eventId} onDone={changed} />}
-          {can('admin') && data.revertible && <RevertControl event={data.event} onDone={changed} />}
+          {/* Stays mounted once reverted (the reloaded event is no longer revertible) so the
+              outcome of the revert stays on screen. */}
+          {can('admin') && (data.revertible || data.reviews.some((r) => r.status === 'reverted')) && (
+            <RevertControl event={data.event} revertible={data.revertible} onDone={changed} />
+          )}
         </>
       )}
     </aside>
@@ -260,7 +264,15 @@ function ReviewForm({ eventId, onDone }: { readonly eventId: string; onDone(): v
   );
 }
 
-function RevertControl({ event, onDone }: { readonly event: ViolationItem; onDone(): void }) {
+function RevertControl({
+  event,
+  revertible,
+  onDone,
+}: {
+  readonly event: ViolationItem;
+  readonly revertible: boolean;
+  onDone(): void;
+}) {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<RevertResult | null>(null);
@@ -296,7 +308,9 @@ function RevertControl({ event, onDone }: { readonly event: ViolationItem; onDon
           Reverted: the cell now holds {textOrEmpty(done.to)} again (was {textOrEmpty(done.from)}).
         </div>
       )}
-      {!confirming ? (
+      {!revertible ? (
+        !done && <p className="muted">This change has been reverted.</p>
+      ) : !confirming ? (
         <button
           type="button"
           className="button button-danger"
