@@ -24,6 +24,8 @@ import type { ServeHarness } from '../support/serve-harness.js';
 
 const screenshots = path.join(repoRoot, 'test-artifacts', 'screenshots');
 const PASSWORD = 'correct-horse-battery-staple';
+/** The server hashes with argon2id (recovery codes too) on a shared 2-core machine: be patient. */
+const POLL = { timeout: 20_000 };
 let h: ServeHarness;
 let browser: Browser;
 
@@ -103,7 +105,7 @@ describe('the dashboard against serve, in Chromium', () => {
     await shot(page, '02-mfa-enrolment');
     await page.getByTestId('mfa-code').fill(totpCode(secret, new Date()));
     await page.getByTestId('mfa-confirm').click();
-    await expect.poll(() => page.getByTestId('recovery-codes').locator('li').count()).toBe(10);
+    await expect.poll(() => page.getByTestId('recovery-codes').locator('li').count(), POLL).toBe(10);
     await page.getByTestId('mfa-done').click();
     await page.getByTestId('logout').click();
     await page.getByTestId('login-email').waitFor();
@@ -111,7 +113,7 @@ describe('the dashboard against serve, in Chromium', () => {
 
     // The enrolment used this time step's code; a code is accepted once, so sign in with the next.
     adminPage = await signIn(admin, 'admin@example.com', secret, new Date(Date.now() + 30_000));
-    await expect.poll(() => adminPage.getByTestId('user-role').innerText()).toMatch(/admin/i);
+    await expect.poll(() => adminPage.getByTestId('user-role').innerText(), POLL).toMatch(/admin/i);
     await shot(adminPage, '03-overview');
   }, 60_000);
 
@@ -124,10 +126,10 @@ describe('the dashboard against serve, in Chromium', () => {
     await h.setPrice(sheetId, row.rowId, Number(row.values.price) + 1234);
     await fetch(`${h.emulator.controlUrl}/webhooks/flush`, { method: 'POST' });
     await h.service.drainInbox();
+    await expect.poll(() => adminPage.getByTestId('feed-item').count(), POLL).toBeGreaterThan(before);
     await expect
-      .poll(() => adminPage.getByTestId('feed-item').count(), { timeout: 15_000 })
-      .toBeGreaterThan(before);
-    await expect.poll(() => adminPage.getByTestId('live-feed').innerText()).toContain('POST_CLOSE_EDIT');
+      .poll(() => adminPage.getByTestId('live-feed').innerText(), POLL)
+      .toContain('POST_CLOSE_EDIT');
     await shot(adminPage, '04-live-feed');
   }, 60_000);
 
@@ -142,7 +144,7 @@ describe('the dashboard against serve, in Chromium', () => {
       .poll(async () => {
         const texts = await rows.allInnerTexts();
         return texts.length > 0 && texts.every((text) => text.includes('POST_CLOSE_EDIT'));
-      })
+      }, POLL)
       .toBe(true);
     await shot(page, '05-violations');
 
@@ -172,7 +174,9 @@ describe('the dashboard against serve, in Chromium', () => {
 
     await page.getByTestId('review-comment').fill('Checked with the crew lead; reverting.');
     await page.getByTestId('review-acknowledge').click();
-    await expect.poll(() => page.getByTestId('reviews').innerText()).toContain('Checked with the crew lead');
+    await expect
+      .poll(() => page.getByTestId('reviews').innerText(), POLL)
+      .toContain('Checked with the crew lead');
 
     await page.getByTestId('revert-button').click();
     await page.getByTestId('revert-confirm').click();
