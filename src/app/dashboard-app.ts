@@ -10,12 +10,14 @@ import { createQrCodeSvgRenderer } from '../adapters/auth/qr-code-svg.js';
 import { localReportFiles } from '../adapters/report-folder/local-report-files.js';
 import type { SmartsheetClient } from '../adapters/smartsheet/index.js';
 import { smartsheetRowWriter } from '../adapters/smartsheet/smartsheet-row-writer.js';
+import { smartsheetRowLocker } from '../adapters/smartsheet/smartsheet-row-locker.js';
 import type { Config } from '../config/index.js';
 import { redactedConfig } from '../config/redacted-config.js';
 import { enforcePermissions } from '../http/access-control.js';
 import { authDepsFor, csrfKeyFor } from '../http/auth/auth-settings.js';
 import { registerAuth } from '../http/auth/register-auth.js';
 import { registerAccessReviewRoutes } from '../http/dashboard/access-review-routes.js';
+import { registerCorrectionRoutes } from '../http/dashboard/corrections-routes.js';
 import { registerDashboardRoutes } from '../http/dashboard/register-dashboard.js';
 import { registerWebApp } from '../http/web-app-route.js';
 import type { BillingSheets } from '../ports/billing-sheets.js';
@@ -37,7 +39,11 @@ export async function registerDashboardApp(
   config: Config,
   parts: DashboardParts,
   logger: Logger,
-  options: { webRoot?: string } = {},
+  options: {
+    webRoot?: string;
+    /** Runs a cycle soon (serve's guarded cycle) so an applied correction's report is republished. */
+    requestCycle?: () => void;
+  } = {},
 ): Promise<{ webApp: boolean }> {
   enforcePermissions(server);
   registerAuth(server, {
@@ -61,6 +67,16 @@ export async function registerDashboardApp(
     accessReviews: parts.store.accessReviews,
     audit: parts.store.audit,
     renderer: accessReviewRenderer(),
+    now: () => new Date(),
+  });
+  registerCorrectionRoutes(server, {
+    corrections: parts.store.corrections,
+    audit: parts.store.audit,
+    sheets: parts.store.sheets,
+    source: parts.source,
+    writer: smartsheetRowWriter(parts.client),
+    locking: { locker: smartsheetRowLocker(parts.client), scope: config.locking.scope },
+    requestCycle: options.requestCycle,
     now: () => new Date(),
   });
   const webApp = await registerWebApp(server, options.webRoot ?? webAppDir());

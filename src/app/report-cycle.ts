@@ -11,6 +11,7 @@ import { publishAuditOutputs } from '../services/publish-audit-outputs.js';
 import { localReportFolder } from '../adapters/report-folder/local-report-folder.js';
 import { SmartsheetClient, TokenBucketBudget } from '../adapters/smartsheet/index.js';
 import { smartsheetBillingSheets } from '../adapters/smartsheet/smartsheet-billing-sheets.js';
+import { smartsheetRowLocker } from '../adapters/smartsheet/smartsheet-row-locker.js';
 import { migrateToLatest, openStore } from '../adapters/store/index.js';
 import type { Config } from '../config/index.js';
 import { AppError, ErrorCode } from '../domain/app-error.js';
@@ -124,6 +125,7 @@ export async function openReportCycle(
           reports: store.reports,
           audit: store.audit,
           risk: store.risk,
+          corrections: store.corrections,
           publishAudit: (events, summary) =>
             publishAuditOutputs(
               {
@@ -151,6 +153,7 @@ export async function openReportCycle(
           alert: (events, runId, checkpointText) => alerting.send(events, runId, checkpointText),
           render: (reports) => renderReports(reports, branding),
           archive: localReportFolder(path.resolve(config.dataDir, 'reports')),
+          locker: smartsheetRowLocker(client),
           progress: options.progress,
           logger,
           now: () => new Date(),
@@ -172,6 +175,10 @@ export async function openReportCycle(
           clockSkewMs: config.smartsheet.clockSkewSeconds * 1000,
           phaseBudgetMs: config.smartsheet.phaseTimeBudgetSeconds * 1000,
           failOnMissingSheet: config.smartsheet.failOnMissingSheet,
+          locking: {
+            scope: config.locking.scope,
+            weekClose: { timeZone: config.billing.timeZone, graceHours: config.billing.weekCloseGraceHours },
+          },
         },
       );
     },

@@ -91,7 +91,12 @@ export async function startService(
     },
   });
   const serviceMetrics = registerServiceMetrics(metrics, cycle.client);
-  const dashboard = await registerDashboardApp(server, config, cycle, logger);
+  // An approved correction republishes its report through the same guarded cycle (issue #12); a
+  // cycle already running skips this one and the next scheduled run picks the change up.
+  let requestCycle = (): void => undefined;
+  const dashboard = await registerDashboardApp(server, config, cycle, logger, {
+    requestCycle: () => requestCycle(),
+  });
   await server.listen({ host: config.http.host, port: options.port ?? config.http.port });
   const address = server.server.address();
   const url =
@@ -113,6 +118,7 @@ export async function startService(
           snapshots: cycle.store.snapshots,
           audit: cycle.store.audit,
           risk: cycle.store.risk,
+          corrections: cycle.store.corrections,
           source: cycle.source,
           now: () => new Date(),
         },
@@ -144,6 +150,7 @@ export async function startService(
       'cycle finished',
     );
   });
+  requestCycle = () => void fullCycle.run();
   const alertRetries = exclusive('alert-retry', logger, () => cycle.alerting.retry());
   const retrain = exclusive('model-retrain', logger, async () => {
     const settings = riskSettingsFor(config);

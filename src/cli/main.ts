@@ -14,7 +14,9 @@ import { registerConfigCommand } from './config-command.js';
 import { registerDbCommand } from './db-command.js';
 import { registerDemoCommand } from './demo-command.js';
 import { registerEmulatorCommand } from './emulator-command.js';
+import { registerInitCommand } from './init-command.js';
 import { registerDoctorCommand } from './doctor-command.js';
+import { registerLockCommands } from './lock-command.js';
 import { registerRestoreCommand } from './restore-command.js';
 import { registerModelCommand } from './model-command.js';
 import { registerRunCommand } from './run-command.js';
@@ -31,6 +33,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerDemoCommand(program);
+  registerInitCommand(program);
   registerRunCommand(program);
   registerServeCommand(program);
   registerWebhooksCommand(program);
@@ -50,6 +53,7 @@ export function buildProgram(): Command {
   registerUsersCommand(program);
   registerBackupCommand(program);
   registerRestoreCommand(program);
+  registerLockCommands(program);
   registerDbCommand(program);
   registerConfigCommand(program);
   registerEmulatorCommand(program);

@@ -4,6 +4,7 @@ import { ExitCode } from '../domain/app-error.js';
 import { silentProgress } from '../ports/progress.js';
 import type { CycleSummary } from '../services/run-report-cycle.js';
 import { commandContext } from './cli-context.js';
+import { describeLockRun } from './lock-command.js';
 import { terminalProgress } from './terminal-progress.js';
 
 export function registerRunCommand(program: Command): void {
@@ -116,6 +117,7 @@ export function describeSummary(s: CycleSummary): string {
     lines.push(`  audit     off${s.dryRun ? ' (dry run)' : ''}`);
   }
   if (s.dataQualityFindings > 0) lines.push(`  quality   ${s.dataQualityFindings} data-quality findings`);
+  if (s.locking) lines.push(`  locks     ${describeLockRun(s.locking)}`);
   for (const finding of s.findings)
     lines.push(`  ${finding.loud ? 'ERROR' : 'note '}     ${finding.message}`);
   if (s.savedReports.length > 0)

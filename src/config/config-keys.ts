@@ -1,7 +1,8 @@
 // Every configuration key Ledgerline reads, in one table: its documentation, default, whether it is
 // a secret, and the parser that validates it. The README's configuration table and .env.example are
 // generated from this table (tests keep them in step).
-import type { z } from 'zod';
+import { z } from 'zod';
+import { parseLockingScope } from '../domain/locking/locking-scope.js';
 import {
   backupKey,
   boolean,
@@ -19,6 +20,14 @@ import {
   stringList,
   timeZone,
 } from './env-value-parsers.js';
+
+/** off | all | sheet ids (issue #12), read by the domain's own parser so both agree. */
+const lockingScope = z.string().transform((text, ctx) => {
+  const parsed = parseLockingScope(text);
+  if (parsed.ok) return parsed.value;
+  ctx.addIssue({ code: 'custom', message: parsed.reason });
+  return z.NEVER;
+});
 
 export interface ConfigKey {
   /** The environment variable. */
@@ -525,6 +534,14 @@ export const CONFIG_KEYS = [
     doc: 'An admin account, or OWNER/ADMIN/EDITOR_SHARE sharing, unused for more than this many days is flagged.',
     default: '30',
     schema: integer(1, 3_660),
+  },
+  // Locking
+  {
+    env: 'LEDGERLINE_LOCK_CLOSED_WEEKS',
+    section: 'Locking',
+    doc: 'Lock the billable rows of closed, published weeks in Smartsheet: off, all, or comma-separated source sheet ids (the token must be OWNER or ADMIN on those sheets).',
+    default: 'off',
+    schema: lockingScope,
   },
   // HTTP
   {

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { CONFIG_KEYS, ConfigKeyName } from './config-keys.js';
 import { SMARTSHEET_REGIONS } from './config-keys.js';
 import type { DatabaseLocation } from './env-value-parsers.js';
+import type { LockingScope } from '../domain/locking/locking-scope.js';
 
 type KeyOf<N extends ConfigKeyName> = Extract<(typeof CONFIG_KEYS)[number], { env: N }>;
 /** Parsed value per key; undefined where the key is optional and unset. */
@@ -43,6 +44,8 @@ export interface Config {
     companyName: string;
     logoPath: string | undefined;
   };
+  /** Which sheets billed weeks are locked on (issue #12); off by default. */
+  locking: { scope: LockingScope };
   audit: {
     signingKey: string | undefined;
     signingKeyFile: string;
@@ -148,6 +151,7 @@ export function buildConfig(k: ParsedKeys): Config {
       companyName: k.LEDGERLINE_COMPANY_NAME,
       logoPath: k.LEDGERLINE_LOGO_PATH,
     },
+    locking: { scope: k.LEDGERLINE_LOCK_CLOSED_WEEKS },
     audit: {
       signingKey: k.LEDGERLINE_AUDIT_SIGNING_KEY,
       signingKeyFile: k.LEDGERLINE_AUDIT_SIGNING_KEY_FILE,

@@ -95,6 +95,26 @@ describe('loadConfig', () => {
     expect(config.log.level).toBe('warn');
   });
 
+  it('reads ledgerline.env under .env, and refuses a secret in ledgerline.env without echoing it', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'll-config-'));
+    writeFileSync(
+      path.join(dir, 'ledgerline.env'),
+      'LEDGERLINE_TARGET_SHEET_ID=42\nLEDGERLINE_LOG_LEVEL=debug\nLEDGERLINE_COMPANY_NAME=Settings\n',
+    );
+    writeFileSync(path.join(dir, '.env'), 'SMARTSHEET_API_TOKEN=tok\nLEDGERLINE_COMPANY_NAME=Dotenv\n');
+    const config = loadConfig({ env: { LEDGERLINE_LOG_LEVEL: 'warn' }, cwd: dir });
+    expect(config.smartsheet.targetSheetId).toBe(42);
+    expect(config.billing.companyName).toBe('Dotenv');
+    expect(config.log.level).toBe('warn');
+    expect(loadConfig({ env: {}, cwd: dir, envFile: false }).smartsheet.targetSheetId).toBeUndefined();
+
+    writeFileSync(path.join(dir, 'ledgerline.env'), 'SMARTSHEET_API_TOKEN=tok_in_the_open\n');
+    expect(() => loadConfig({ env: {}, cwd: dir })).toThrow(
+      /SMARTSHEET_API_TOKEN: is a secret and must not be in .*ledgerline\.env; move it to \.env/,
+    );
+    expect(() => loadConfig({ env: {}, cwd: dir })).not.toThrow(/tok_in_the_open/);
+  });
+
   it('redacts secrets and database passwords for display', () => {
     const config = load({
       SMARTSHEET_API_TOKEN: 'tok_supersecret',

@@ -1,5 +1,5 @@
-// Reads the environment (and an optional .env file) once, validates every key, and either returns
-// the Config or fails with every problem listed by key — never just the first.
+// Reads the environment (and the optional ledgerline.env and .env files) once, validates every key,
+// and either returns the Config or fails with every problem listed by key — never just the first.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
@@ -13,22 +13,55 @@ export interface ConfigProblem {
   message: string;
 }
 
+/** The non-secret settings file `ledgerline init` writes beside the mode-600 `.env` of secrets. */
+export const SETTINGS_FILE_NAME = 'ledgerline.env';
+
 export interface LoadConfigOptions {
   /** Variables to read; defaults to process.env. Real variables win over .env entries. */
   env?: Readonly<Record<string, string | undefined>>;
   /** The .env file to merge in when it exists; defaults to ./.env. `false` reads none. */
   envFile?: string | false;
+  /**
+   * The settings file (no secrets) to merge in under .env when it exists; defaults to
+   * ./ledgerline.env, or none when `envFile` is `false`.
+   */
+  settingsFile?: string | false;
   cwd?: string;
 }
 
-/** The effective variables: the .env file's entries overlaid by the real environment. */
+function readDotenvFile(cwd: string, file: string | false): Record<string, string> {
+  return file && existsSync(path.resolve(cwd, file))
+    ? parseDotenv(readFileSync(path.resolve(cwd, file)))
+    : {};
+}
+
+function settingsFileOf(options: LoadConfigOptions, cwd: string): string | false {
+  if (options.settingsFile !== undefined) return options.settingsFile;
+  return options.envFile === false ? false : path.join(cwd, SETTINGS_FILE_NAME);
+}
+
+/**
+ * The effective variables: the settings file's entries, overlaid by the .env file's, overlaid by
+ * the real environment.
+ */
 export function readEnvironment(options: LoadConfigOptions = {}): Record<string, string | undefined> {
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
   const file = options.envFile === undefined ? path.join(cwd, '.env') : options.envFile;
-  const fromFile =
-    file && existsSync(path.resolve(cwd, file)) ? parseDotenv(readFileSync(path.resolve(cwd, file))) : {};
-  return { ...fromFile, ...env };
+  return { ...readDotenvFile(cwd, settingsFileOf(options, cwd)), ...readDotenvFile(cwd, file), ...env };
+}
+
+/** Secrets found in the settings file: they belong in the mode-600 .env, never in a readable file. */
+function secretsInSettingsFile(options: LoadConfigOptions): ConfigProblem[] {
+  const cwd = options.cwd ?? process.cwd();
+  const file = settingsFileOf(options, cwd);
+  const entries = readDotenvFile(cwd, file);
+  return CONFIG_KEYS.filter((key) => 'secret' in key && key.secret && entries[key.env] !== undefined).map(
+    (key) => ({
+      key: key.env,
+      message: `is a secret and must not be in ${String(file)}; move it to .env (mode 600)`,
+    }),
+  );
 }
 
 /** Validate every key; collect all problems. Empty strings count as unset. */
@@ -65,7 +98,12 @@ export function validateKeys(
  * details.problems lists every bad key.
  */
 export function loadConfig(options: LoadConfigOptions = {}): Config {
-  const result = validateKeys(readEnvironment(options));
+  const validated = validateKeys(readEnvironment(options));
+  const misplaced = secretsInSettingsFile(options);
+  const result =
+    misplaced.length === 0
+      ? validated
+      : { ok: false as const, problems: [...misplaced, ...(validated.ok ? [] : validated.problems)] };
   if (!result.ok) {
     const lines = result.problems.map((p) => `  ${p.key}: ${p.message}`).join('\n');
     throw new AppError(ErrorCode.CONFIG_INVALID, `Invalid configuration:\n${lines}`, {

@@ -17,13 +17,20 @@ export interface DiscoveredSheet {
   location: string;
 }
 
+/** A row as read, with its lock as Smartsheet reports it to our token (absent on unlocked rows). */
+export interface SheetRow extends SourceRow {
+  readonly locked?: boolean | undefined;
+  /** True when our token cannot edit the row: locked, and we are not OWNER/ADMIN on the sheet. */
+  readonly lockedForUser?: boolean | undefined;
+}
+
 export interface SheetContent {
   id: number;
   name: string;
   version: number;
   permalink: string | undefined;
   columns: SheetColumnInfo[];
-  rows: SourceRow[];
+  rows: SheetRow[];
 }
 
 export interface ReadRowsOptions {
@@ -92,4 +99,36 @@ export interface BillingSheets {
   sheetShares(sheetId: number): Promise<SheetShare[] | undefined>;
   /** Requests made so far, by kind, for the run summary. */
   requestCounts(): Record<string, number>;
+}
+
+/** A workspace the token can see, for `ledgerline init`'s choices. */
+export interface SetupWorkspace {
+  id: number;
+  name: string;
+}
+
+/** A column to create on a new sheet (the audit sheet `init` offers to make). */
+export interface NewSheetColumn {
+  title: string;
+  primary: boolean;
+  type: 'TEXT_NUMBER';
+}
+
+/** What `ledgerline init` and `doctor` need from Smartsheet to set up and check a deployment. */
+export interface SmartsheetSetup {
+  /** The token's user (GET /users/me); throws a clear AppError for a bad token or base URL. */
+  currentUser(): Promise<{ id: number; email: string; name: string }>;
+  listWorkspaces(): Promise<SetupWorkspace[]>;
+  /** Every sheet the token can see, with its workspace/folder path (`Sheets` for the home folder). */
+  listSheets(): Promise<DiscoveredSheet[]>;
+  /** Every sheet inside a workspace or folder, walking sub-folders. */
+  sheetsUnder(container: { kind: 'workspace' | 'folder'; id: number }): Promise<DiscoveredSheet[]>;
+  /** A sheet's name and columns, or undefined when it does not exist or is not shared with us. */
+  sheetColumns(sheetId: number): Promise<{ name: string; columns: SheetColumnInfo[] } | undefined>;
+  /** Create a sheet in a workspace (or the token user's Sheets folder). */
+  createSheet(
+    name: string,
+    columns: readonly NewSheetColumn[],
+    workspaceId?: number,
+  ): Promise<{ id: number; name: string }>;
 }

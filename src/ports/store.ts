@@ -7,6 +7,7 @@ import type { AccessReviewStore } from './access-review-store.js';
 import type { AlertStore } from './alert-store.js';
 import type { AuditStore } from './audit-store.js';
 import type { BackupStore } from './backup-store.js';
+import type { CorrectionStore } from './correction-store.js';
 import type { EventReviewStore } from './event-review-store.js';
 import type { ReportStore } from './report-store.js';
 import type { RiskStore } from './risk-store.js';
@@ -19,6 +20,7 @@ export type * from './access-store.js';
 export type * from './alert-store.js';
 export type * from './audit-store.js';
 export type * from './backup-store.js';
+export type * from './correction-store.js';
 export type * from './event-review-store.js';
 export type * from './report-store.js';
 export type * from './risk-store.js';
@@ -47,6 +49,8 @@ export interface Store {
   readonly accessReviews: AccessReviewStore;
   /** Reviews of audit events (dashboard acknowledge/resolve/revert). */
   readonly reviews: EventReviewStore;
+  /** Correction requests for closed weeks and their decisions (issue #12). */
+  readonly corrections: CorrectionStore;
   readonly dialect: StoreDialect;
   /** Closes the database connection(s); the store is unusable afterwards. */
   close(): Promise<void>;

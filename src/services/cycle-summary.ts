@@ -2,6 +2,7 @@
 import { summariseFindings } from '../domain/audit/findings-summary.js';
 import type { FindingsSummary } from '../domain/audit/findings-summary.js';
 import type { PublishSummary } from './publish-weekly-reports.js';
+import type { LockRunSummary } from './lock-closed-weeks.js';
 import type { SheetSyncResult } from './sync-source-sheets.js';
 
 export interface AuditPublication {
@@ -44,6 +45,8 @@ export interface CycleSummary {
     /** Risk scoring (§3.5): the model used (null in a cold start), changes scored, flags raised. */
     risk?: RiskRunSummary;
   };
+  /** Locking billed weeks (issue #12); present only when locking is turned on. */
+  locking?: LockRunSummary;
   findings: CycleFinding[];
   requests: Record<string, number>;
   durationsMs: Record<string, number>;

@@ -13,6 +13,8 @@ import type { BillingSheets } from '../ports/billing-sheets.js';
 import type { SheetStore, SnapshotStore } from '../ports/sheet-store.js';
 import type { InboxItem, InboxStore } from '../ports/webhook-store.js';
 import type { RiskStore } from '../ports/risk-store.js';
+import type { CorrectionStore } from '../ports/correction-store.js';
+import { approvedCorrectionsFor } from './correction-audit-context.js';
 import { auditSheetChanges } from './audit-sheet-changes.js';
 import { flagRiskyChanges } from './flag-risky-changes.js';
 import { createRiskScorer, loadRiskModel } from './score-changes.js';
@@ -28,6 +30,8 @@ export interface InboxDependencies {
   source: BillingSheets;
   /** With `InboxOptions.risk`, changes are scored and the batch's flags raised, as in a cycle. */
   risk?: RiskStore;
+  /** Approved correction requests (issue #12), judged as in a cycle. */
+  corrections?: Pick<CorrectionStore, 'listApprovedSince'>;
   now: () => Date;
 }
 
@@ -121,7 +125,12 @@ export async function processWebhookInbox(
     bySheet.set(touched.sheetId, entry);
   }
 
-  const context = defaultAuditContext({ ...options.audit, now, runId: options.runId });
+  const context = defaultAuditContext({
+    ...options.audit,
+    ...(bySheet.size > 0 ? await approvedCorrectionsFor(deps.corrections, now, options.audit) : {}),
+    now,
+    runId: options.runId,
+  });
   // The batch is scored with the newest stored model; training is left to cycles and `serve`'s
   // weekly job, so a callback is never held up by it.
   const scorer =

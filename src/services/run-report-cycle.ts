@@ -11,6 +11,8 @@ import type { AuditContextOptions } from '../domain/audit/audit-context.js';
 import { summariseFindings } from '../domain/audit/findings-summary.js';
 import type { ChainedAuditEvent } from '../domain/audit-chain.js';
 import type { AuditStore } from '../ports/audit-store.js';
+import type { CorrectionStore } from '../ports/correction-store.js';
+import { approvedCorrectionsFor } from './correction-audit-context.js';
 import type { BillingSheets } from '../ports/billing-sheets.js';
 import type { Logger } from '../ports/logger.js';
 import type { ProgressReporter } from '../ports/progress.js';
@@ -32,6 +34,10 @@ import { flagRiskyChanges } from './flag-risky-changes.js';
 import { createRiskScorer, loadRiskModel } from './score-changes.js';
 import type { RiskScorer, RiskSettings } from './score-changes.js';
 import { trainAndStoreRiskModel } from './train-risk-model.js';
+import type { LockingScope } from '../domain/locking/locking-scope.js';
+import type { WeekCloseRule } from '../domain/week-close.js';
+import type { RowLocker } from '../ports/row-locker.js';
+import { lockClosedWeeks } from './lock-closed-weeks.js';
 
 export type { AuditPublication, CycleFinding, CycleSummary } from './cycle-summary.js';
 
@@ -44,6 +50,8 @@ export interface CycleDependencies {
   audit: AuditStore;
   /** Where scored changes, models and verdicts live; with `CycleOptions.risk`, changes are scored. */
   risk?: RiskStore;
+  /** Approved correction requests (issue #12); with them, a change carrying one out is AUTHORIZED_CORRECTION. */
+  corrections?: Pick<CorrectionStore, 'listApprovedSince'>;
   /**
    * What happens with a run's new events once they are stored: signed checkpoint, audit sheet,
    * audit workbook. Returns notes for the summary.
@@ -57,6 +65,8 @@ export interface CycleDependencies {
   ) => Promise<{ sent: number; skippedDuplicates: number; failed: number } | undefined>;
   render: (reports: readonly WeeklyReport[]) => Promise<Uint8Array[]>;
   archive?: ReportArchive;
+  /** Locks the rows of billed weeks; with `CycleOptions.locking` on, a lock step follows publishing. */
+  locker?: RowLocker;
   progress: ProgressReporter;
   logger: Logger;
   now: () => Date;
@@ -78,6 +88,8 @@ export interface CycleOptions {
   /** Per phase; a phase past its budget stops starting new work and the next run continues. */
   phaseBudgetMs: number;
   failOnMissingSheet: boolean;
+  /** Locking billed weeks (issue #12); undefined or scope `off` locks nothing. */
+  locking?: { scope: LockingScope; weekClose: WeekCloseRule };
 }
 
 export async function runReportCycle(deps: CycleDependencies, options: CycleOptions): Promise<CycleSummary> {
@@ -105,7 +117,12 @@ export async function runReportCycle(deps: CycleDependencies, options: CycleOpti
     });
 
     const auditContext = summary.audit.enabled
-      ? defaultAuditContext({ ...options.audit, now: startedAt, runId: options.runId })
+      ? defaultAuditContext({
+          ...options.audit,
+          ...(await approvedCorrectionsFor(deps.corrections, startedAt, options.audit)),
+          now: startedAt,
+          runId: options.runId,
+        })
       : undefined;
     const newEvents: ChainedAuditEvent[] = [];
     const scorer =
@@ -232,6 +249,19 @@ export async function runReportCycle(deps: CycleDependencies, options: CycleOpti
       await timed('publish', (deadline) =>
         publishReportsPhase(deps, plan.reports, { ...options, targetSheetId, deadline }, summary),
       );
+    }
+    const locking = options.locking;
+    if (deps.locker && locking && locking.scope.kind !== 'off') {
+      const locker = deps.locker;
+      const locked = await timed('lock', () =>
+        lockClosedWeeks({ locker, reports: deps.reports, audit: deps.audit }, plan.billable, {
+          ...locking,
+          now: startedAt,
+          dryRun: options.dryRun,
+        }),
+      );
+      summary.locking = locked.summary;
+      findings.push(...locked.findings);
     }
     const loud = findings.some((f) => f.loud);
     summary.status = loud && options.failOnMissingSheet ? 'partial' : 'succeeded';

@@ -36,7 +36,9 @@ describe('ledgerline doctor', () => {
     const { dir, env } = environment();
     expect((await runCli(['db', 'migrate'], { cwd: dir, env })).code).toBe(0);
     const result = await runCli(['doctor'], { cwd: dir, env });
-    expect(result.stdout.split('\n').filter((l) => l.startsWith('OK'))).toHaveLength(4);
+    // config, database, smartsheet, mail, and what init sets up: setup files, sheets, webhooks.
+    expect(result.stdout.split('\n').filter((l) => l.startsWith('OK'))).toHaveLength(7);
+    expect(result.stdout).toMatch(/WARN\s+admin\s+no enabled admin account yet/);
     expect(result.stdout).not.toContain('FAIL');
     expect(result.code).toBe(0);
   });

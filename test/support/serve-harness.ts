@@ -38,7 +38,12 @@ export interface ServeHarness {
   close(): Promise<void>;
 }
 
-export async function startServeHarness(): Promise<ServeHarness> {
+export async function startServeHarness(
+  options: {
+    /** Extra configuration (e.g. LEDGERLINE_LOCK_CLOSED_WEEKS), applied over the harness's own. */
+    env?: Readonly<Record<string, string>>;
+  } = {},
+): Promise<ServeHarness> {
   const seed = generateSeed('small');
   const emulator = await startEmulator({
     seed,
@@ -76,6 +81,7 @@ export async function startServeHarness(): Promise<ServeHarness> {
       LEDGERLINE_INBOX_POLL_SECONDS: '3600',
       LEDGERLINE_CYCLE_CRON: '0 0 1 1 *',
       LEDGERLINE_SWEEP_CRON: '0 0 1 1 *',
+      ...options.env,
     },
   });
   const logger = createLogger({ level: 'silent', format: 'json' });

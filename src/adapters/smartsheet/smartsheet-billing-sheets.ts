@@ -106,6 +106,8 @@ export function smartsheetBillingSheets(client: SmartsheetClient): BillingSheets
           rowId: row.id,
           rowNumber: row.rowNumber ?? index + 1,
           modifiedAt: row.modifiedAt?.toISOString(),
+          // Smartsheet leaves both out on unlocked rows; so do we, to keep unlocked rows as they were.
+          ...(row.locked ? { locked: true, lockedForUser: row.lockedForUser === true } : {}),
           cells: row.cells.map((cell) => ({ columnId: cell.columnId, value: cell.value })),
         })),
       };

@@ -6,6 +6,8 @@ import type { Attachment } from './attachment-schemas.js';
 import * as attachments from './attachment-endpoints.js';
 import type { FileUpload } from './attachment-endpoints.js';
 import { getCellHistory } from './cell-history-endpoint.js';
+import { createSheet } from './create-sheet-endpoint.js';
+import type { CreatedSheet, NewSheet } from './create-sheet-endpoint.js';
 import type { CellHistoryOptions } from './cell-history-endpoint.js';
 import type { EndpointContext } from './endpoint-context.js';
 import type { RequestBudget } from './request-budget.js';
@@ -95,6 +97,11 @@ export class SmartsheetClient {
 
   getSheetVersion(sheetId: number): Promise<number> {
     return sheets.getSheetVersion(this.ctx, sheetId);
+  }
+
+  /** A new sheet in a workspace, or in the token user's Sheets folder without one. */
+  createSheet(sheet: NewSheet, workspaceId?: number): Promise<CreatedSheet> {
+    return createSheet(this.ctx, sheet, workspaceId);
   }
 
   getColumns(sheetId: number, options?: { level?: ColumnLevel }): Promise<Column[]> {

@@ -271,6 +271,32 @@ export interface AccessReviewDecisionsTable {
   decided_at: string;
 }
 
+export interface CorrectionRequestsTable {
+  id: string;
+  requested_at: string;
+  requested_by: string;
+  sheet_id: number;
+  row_id: number;
+  field: string;
+  new_value: string;
+  reason: string;
+  current_value: string | null;
+  sheet_name: string | null;
+  work_request: string | null;
+  week_ending: string | null;
+  event_id: string | null;
+}
+
+export interface CorrectionStepsTable {
+  request_id: string;
+  step_no: number;
+  kind: string;
+  actor: string;
+  at: string;
+  comment: string | null;
+  details: DbJson;
+}
+
 export interface Database {
   sheets: SheetsTable;
   row_snapshots: RowSnapshotsTable;
@@ -292,4 +318,6 @@ export interface Database {
   event_reviews: EventReviewsTable;
   access_reviews: AccessReviewsTable;
   access_review_decisions: AccessReviewDecisionsTable;
+  correction_requests: CorrectionRequestsTable;
+  correction_steps: CorrectionStepsTable;
 }

@@ -11,6 +11,7 @@ import { createAccessReviewRepository } from './repositories/access-review-repos
 import { createAlertRepository } from './repositories/alert-repository.js';
 import { createAuditRepository } from './repositories/audit-repository.js';
 import { createBackupRepository } from './repositories/backup-repository.js';
+import { createCorrectionRepository } from './repositories/correction-repository.js';
 import { createEventReviewRepository } from './repositories/event-review-repository.js';
 import { createInboxRepository } from './repositories/inbox-repository.js';
 import { createPermissionRepository } from './repositories/permission-repository.js';
@@ -110,6 +111,7 @@ export async function openStore(location: DatabaseLocation, options: OpenStoreOp
     alerts: createAlertRepository(context),
     accessReviews: createAccessReviewRepository(context),
     reviews: createEventReviewRepository(context),
+    corrections: createCorrectionRepository(context),
     dialect,
     close: () => db.destroy(),
   };

@@ -1,6 +1,7 @@
 // What the change-audit rules need to know besides the change itself (billing-domain.md §3.3:
 // "thresholds, bands, permissions and lists are configuration, with these defaults").
 import type { Weekday } from '../calendar-date.js';
+import type { ApprovedCorrection } from '../corrections/correction-state.js';
 import type { Cents } from '../money.js';
 import type { RateTable } from '../rate-table.js';
 import { DEFAULT_WEEK_CLOSE_RULE } from '../week-close.js';
@@ -48,6 +49,14 @@ export interface AuditContext {
   readonly rateTable?: RateTable | undefined;
   readonly bands: SeverityBands;
   readonly rateTolerance: RateTolerance;
+  /**
+   * Approved correction requests (issue #12): a closed-week change that carries one out (same
+   * sheet, row, field and value, soon after the approval) is AUTHORIZED_CORRECTION linked to the
+   * request instead of POST_CLOSE_EDIT (corrections/correction-match.ts). Loaded by the services.
+   */
+  readonly approvedCorrections?: readonly ApprovedCorrection[] | undefined;
+  /** How long after its approval a change may match a request; default 24 h. */
+  readonly correctionMatchWindowMs?: number | undefined;
 }
 
 /** The automation identities Smartsheet records as editors (billing-domain.md §3.1). */

@@ -2,16 +2,20 @@ import { AuditRuleCode } from './audit-finding.js';
 import type { AuditFinding, ChangeRule } from './audit-finding.js';
 import { changeFactsOf } from './change-facts.js';
 import { closedWeekEvidence, closedWeekPhrase, isClosedWeekEdit } from './closed-week-edit.js';
+import { matchingCorrection } from '../corrections/correction-match.js';
 import { cellLabel, editorLabel, editorSubject, signedAmount } from './finding-wording.js';
 import { severityForImpact } from './severity-band.js';
 
 /**
  * POST_CLOSE_EDIT (billing-domain.md §3.3): a billing field of a row in a closed week changes, by
- * someone without `billing.correct` (an unknown editor included). Severity by impact band.
+ * someone without `billing.correct` (an unknown editor included), unless it carries out an approved
+ * correction request (issue #12; then AUTHORIZED_CORRECTION judges it). Severity by impact band.
  */
 export const postCloseEditRule: ChangeRule = (change, context): AuditFinding | undefined => {
   const facts = changeFactsOf(change, context);
   if (!isClosedWeekEdit(change, facts) || facts.editor.corrector) return undefined;
+  if (matchingCorrection(change, context.approvedCorrections, context.correctionMatchWindowMs))
+    return undefined;
   const evidence = closedWeekEvidence(facts);
   const restore =
     change.kind === 'row-created'

@@ -215,6 +215,12 @@ export const API_ROUTES: readonly {
   { method: 'POST', path: '/api/access-review/decisions', permission: 'audit.review' },
   { method: 'GET', path: '/api/access-review/export.csv', permission: 'audit.review' },
   { method: 'GET', path: '/api/access-review/export.xlsx', permission: 'audit.review' },
+  // corrections (issue #12; shapes in corrections-contract.ts)
+  { method: 'POST', path: '/api/corrections', permission: 'dashboard.read' },
+  { method: 'GET', path: '/api/corrections', permission: 'dashboard.read' },
+  { method: 'GET', path: '/api/corrections/:id', permission: 'dashboard.read' },
+  { method: 'POST', path: '/api/corrections/:id/decision', permission: 'audit.review' },
+  { method: 'POST', path: '/api/corrections/:id/apply', permission: 'audit.review' },
 ];
 
 // users (engineer A)

@@ -45,3 +45,11 @@ export type {
   AccessReviewSubjectView,
   AccessReviewView,
 } from '../../../src/http/dashboard/access-review-contract.js';
+export type {
+  CorrectableFieldName,
+  CorrectionCreateRequest,
+  CorrectionDecisionReply,
+  CorrectionDecisionRequest,
+  CorrectionList,
+  CorrectionView,
+} from '../../../src/http/dashboard/corrections-contract.js';

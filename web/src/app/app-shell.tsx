@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import type { Permission } from '../api/contract-types.js';
 import { AccessReviewPage } from '../pages/access-review-page.js';
 import { AccountPage } from '../pages/account-page.js';
+import { CorrectionsPage } from '../pages/corrections-page.js';
 import { EditorsPage } from '../pages/editors-page.js';
 import { MfaSetupPage } from '../pages/mfa-setup-page.js';
 import { OverviewPage } from '../pages/overview-page.js';
@@ -59,6 +60,13 @@ const PAGES: readonly PageEntry[] = [
     testId: 'nav-editors',
     permission: 'dashboard.read',
     render: () => <EditorsPage />,
+  },
+  {
+    path: '/corrections',
+    label: 'Corrections',
+    testId: 'nav-corrections',
+    permission: 'dashboard.read',
+    render: () => <CorrectionsPage />,
   },
   {
     path: '/access-review',

@@ -12,6 +12,7 @@ import type {
   ViolationItem,
 } from '../api/contract-types.js';
 import { useSession } from '../app/session.js';
+import { RequestCorrectionLink } from '../pages/corrections-page.js';
 import { formatDateTime, formatDeltaCents, formatScore, textOrEmpty } from '../ui/display-format.js';
 import { ErrorNotice, Loading } from '../ui/load-state.js';
 import { SeverityChip, StatusChip } from '../ui/severity-chip.js';
@@ -67,6 +68,7 @@ export function ViolationDrilldown({ eventId, onClose, onChanged }: DrilldownPro
           </section>
           <CellHistory history={data.cellHistory} note={data.cellHistoryNote ?? null} />
           <Reviews reviews={data.reviews} />
+          <RequestCorrectionLink event={data.event} />
           {can('audit.review') && <ReviewForm eventId={eventId} onDone={changed} />}
           {/* Stays mounted once reverted (the reloaded event is no longer revertible) so the
               outcome of the revert stays on screen. */}

@@ -7,6 +7,7 @@ import { riskScoring } from './0002-risk-scoring.js';
 import { auth } from './0003-auth.js';
 import { eventReviews } from './0004-event-reviews.js';
 import { accessReviews } from './0005-access-reviews.js';
+import { corrections } from './0006-corrections.js';
 import type { StoreMigration } from './store-migration.js';
 
 export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
@@ -15,4 +16,5 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0003-auth': auth,
   '0004-event-reviews': eventReviews,
   '0005-access-reviews': accessReviews,
+  '0006-corrections': corrections,
 };
