@@ -91,7 +91,7 @@ export function registerDemoCommand(program: Command): void {
           out('2. Health check:');
           const health = await runHealthChecks(buildHealthChecks(config));
           for (const r of health.results)
-            out(`   ${r.ok ? 'OK  ' : 'FAIL'} ${r.name.padEnd(10)} ${r.detail}`);
+            out(`   ${!r.ok ? 'FAIL' : r.warning ? 'WARN' : 'OK  '} ${r.name.padEnd(10)} ${r.detail}`);
 
           out('3. First cycle: full sync, every weekly report generated and attached');
           const first = await cycle.run({ dryRun: false });
