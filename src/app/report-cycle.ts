@@ -125,6 +125,7 @@ export async function openReportCycle(
           reports: store.reports,
           audit: store.audit,
           risk: store.risk,
+          accessReviews: store.accessReviews,
           corrections: store.corrections,
           publishAudit: (events, summary) =>
             publishAuditOutputs(

@@ -118,6 +118,7 @@ export async function startService(
           snapshots: cycle.store.snapshots,
           audit: cycle.store.audit,
           risk: cycle.store.risk,
+          accessReviews: cycle.store.accessReviews,
           corrections: cycle.store.corrections,
           source: cycle.source,
           now: () => new Date(),

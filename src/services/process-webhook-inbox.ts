@@ -12,12 +12,13 @@ import type { AuditStore } from '../ports/audit-store.js';
 import type { BillingSheets } from '../ports/billing-sheets.js';
 import type { SheetStore, SnapshotStore } from '../ports/sheet-store.js';
 import type { InboxItem, InboxStore } from '../ports/webhook-store.js';
+import type { AccessReviewStore } from '../ports/access-review-store.js';
 import type { RiskStore } from '../ports/risk-store.js';
 import type { CorrectionStore } from '../ports/correction-store.js';
 import { approvedCorrectionsFor } from './correction-audit-context.js';
 import { auditSheetChanges } from './audit-sheet-changes.js';
 import { flagRiskyChanges } from './flag-risky-changes.js';
-import { createRiskScorer, loadRiskModel } from './score-changes.js';
+import { createRiskScorer, loadReviewOverdue, loadRiskModel } from './score-changes.js';
 import type { RiskScorer, RiskSettings } from './score-changes.js';
 import { commitSheetSync, diffSheetRows } from './sync-source-sheets.js';
 import type { RowChange, SheetSyncResult } from './sync-source-sheets.js';
@@ -30,6 +31,7 @@ export interface InboxDependencies {
   source: BillingSheets;
   /** With `InboxOptions.risk`, changes are scored and the batch's flags raised, as in a cycle. */
   risk?: RiskStore;
+  accessReviews?: Pick<AccessReviewStore, 'latestReview'>;
   /** Approved correction requests (issue #12), judged as in a cycle. */
   corrections?: Pick<CorrectionStore, 'listApprovedSince'>;
   now: () => Date;
@@ -137,7 +139,12 @@ export async function processWebhookInbox(
     deps.risk && options.risk && bySheet.size > 0
       ? createRiskScorer(
           { risk: deps.risk },
-          { settings: options.risk, model: await loadRiskModel(deps.risk), now },
+          {
+            settings: options.risk,
+            model: await loadRiskModel(deps.risk),
+            now,
+            reviewOverdue: await loadReviewOverdue(deps.accessReviews),
+          },
         )
       : undefined;
   for (const [sheetId, touched] of bySheet) {

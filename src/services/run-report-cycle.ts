@@ -19,6 +19,7 @@ import type { ProgressReporter } from '../ports/progress.js';
 import type { ReportStore } from '../ports/report-store.js';
 import type { ReportArchive, WeeklyReport } from '../ports/report-writer.js';
 import type { RunStore } from '../ports/run-store.js';
+import type { AccessReviewStore } from '../ports/access-review-store.js';
 import type { RiskStore } from '../ports/risk-store.js';
 import type { RowSnapshot, SheetStore, SnapshotStore } from '../ports/sheet-store.js';
 import { auditDuplicateUnits, auditSheetChanges } from './audit-sheet-changes.js';
@@ -31,7 +32,7 @@ import { countsSince, emptyCycleSummary, tallySync } from './cycle-summary.js';
 import type { AuditPublication, CycleFinding, CycleSummary } from './cycle-summary.js';
 import { publishReportsPhase } from './publish-reports-phase.js';
 import { flagRiskyChanges } from './flag-risky-changes.js';
-import { createRiskScorer, loadRiskModel } from './score-changes.js';
+import { createRiskScorer, loadReviewOverdue, loadRiskModel } from './score-changes.js';
 import type { RiskScorer, RiskSettings } from './score-changes.js';
 import { trainAndStoreRiskModel } from './train-risk-model.js';
 import type { LockingScope } from '../domain/locking/locking-scope.js';
@@ -50,6 +51,8 @@ export interface CycleDependencies {
   audit: AuditStore;
   /** Where scored changes, models and verdicts live; with `CycleOptions.risk`, changes are scored. */
   risk?: RiskStore;
+  /** The latest access review feeds the risk score's "access review overdue" editor context. */
+  accessReviews?: Pick<AccessReviewStore, 'latestReview'>;
   /** Approved correction requests (issue #12); with them, a change carrying one out is AUTHORIZED_CORRECTION. */
   corrections?: Pick<CorrectionStore, 'listApprovedSince'>;
   /**
@@ -324,7 +327,8 @@ async function openRunScorer(
     flags: 0,
     anomalyEvents: 0,
   };
-  return createRiskScorer({ risk: deps.risk }, { settings, model, now });
+  const reviewOverdue = await loadReviewOverdue(deps.accessReviews);
+  return createRiskScorer({ risk: deps.risk }, { settings, model, now, reviewOverdue });
 }
 
 /**

@@ -13,6 +13,8 @@ import type { FlagBudget } from '../domain/risk/flag-ranking.js';
 import { parseRiskModel } from '../domain/risk/risk-model.js';
 import type { RiskModel } from '../domain/risk/risk-model.js';
 import type { RiskWeights } from '../domain/risk/risk-score.js';
+import { reviewOverdueEditors } from '../domain/access-review/review-overdue-editors.js';
+import type { AccessReviewStore } from '../ports/access-review-store.js';
 import type { RiskModelSummary, RiskStore, ScoredChange, ScoredChangeFilter } from '../ports/risk-store.js';
 
 /** Risk configuration (LEDGERLINE_RISK_* keys). */
@@ -32,6 +34,13 @@ export interface LoadedRiskModel {
   readonly id: string;
   readonly model: RiskModel;
   readonly summary: RiskModelSummary;
+}
+
+/** The editors the latest access review flagged overdue; undefined without a review store or review. */
+export async function loadReviewOverdue(
+  accessReviews: Pick<AccessReviewStore, 'latestReview'> | undefined,
+): Promise<ReadonlySet<string> | undefined> {
+  return accessReviews ? reviewOverdueEditors(await accessReviews.latestReview()) : undefined;
 }
 
 /** The newest stored model, parsed; undefined before the first training (a cold start). */
@@ -71,7 +80,13 @@ export async function* storedChanges(
 
 export function createRiskScorer(
   deps: { risk: RiskStore },
-  options: { settings: RiskSettings; model: LoadedRiskModel | undefined; now: Date },
+  options: {
+    settings: RiskSettings;
+    model: LoadedRiskModel | undefined;
+    now: Date;
+    /** Editors the latest access review flagged overdue; undefined when no review exists. */
+    reviewOverdue?: ReadonlySet<string> | undefined;
+  },
 ): RiskScorer {
   let history: Map<string, EditorActivity> | undefined;
   const loadHistory = async () => {
@@ -95,6 +110,7 @@ export function createRiskScorer(
         history: new EditorHistory(all.values()),
         baselines: new Map(),
         weights: options.settings.weights,
+        reviewOverdue: options.reviewOverdue,
       };
       return observations.map((o) => assessChange(o, context));
     },
