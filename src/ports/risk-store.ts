@@ -67,6 +67,21 @@ export interface RiskStore {
     },
   ): Promise<ScoredChange[]>;
   countChanges(filter?: ScoredChangeFilter): Promise<number>;
+  /**
+   * Who changed which sheet when, for the editors' history: only the columns it needs (no
+   * observation JSON), for the given editors (null: unknown editor) since `changedFrom`.
+   */
+  listActivity(filter: {
+    readonly changedFrom: string;
+    readonly editors: readonly (string | null)[];
+  }): Promise<
+    {
+      readonly changeId: string;
+      readonly editor: string | null;
+      readonly sheetId: number;
+      readonly changedAt: string;
+    }[]
+  >;
   getChange(changeId: string): Promise<ScoredChange | undefined>;
   /**
    * Replaces the scoring of stored changes after a rule that judges sheet state (DUPLICATE_UNIT)

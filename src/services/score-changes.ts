@@ -88,13 +88,22 @@ export function createRiskScorer(
     reviewOverdue?: ReadonlySet<string> | undefined;
   },
 ): RiskScorer {
-  let history: Map<string, EditorActivity> | undefined;
-  const loadHistory = async () => {
-    if (history) return history;
-    history = new Map();
-    const from = new Date(options.now.getTime() - options.settings.historyDays * DAY_MS).toISOString();
-    for await (const change of storedChanges(deps.risk, { changedFrom: from })) {
-      history.set(change.observation.changeId, activityOf(change.observation));
+  // The history of the editors seen so far in this run, loaded once per editor: a batch's features
+  // ask only about its own editors, and the inbox scores a batch every few seconds.
+  const history = new Map<string, EditorActivity>();
+  const loadedEditors = new Set<string | null>();
+  const from = new Date(options.now.getTime() - options.settings.historyDays * DAY_MS).toISOString();
+  const loadHistory = async (observations: readonly ChangeObservation[]) => {
+    const missing = [...new Set(observations.map((o) => o.editor))].filter((e) => !loadedEditors.has(e));
+    if (missing.length > 0) {
+      for (const row of await deps.risk.listActivity({ changedFrom: from, editors: missing })) {
+        history.set(row.changeId, {
+          editor: row.editor,
+          sheetId: row.sheetId,
+          at: Date.parse(row.changedAt),
+        });
+      }
+      missing.forEach((editor) => loadedEditors.add(editor));
     }
     return history;
   };
@@ -102,7 +111,7 @@ export function createRiskScorer(
     weights: options.settings.weights,
     model: options.model,
     async assess(observations) {
-      const known = await loadHistory();
+      const known = await loadHistory(observations);
       const all = new Map(known);
       for (const o of observations) all.set(o.changeId, activityOf(o));
       const context = {
@@ -115,7 +124,7 @@ export function createRiskScorer(
       return observations.map((o) => assessChange(o, context));
     },
     async record(observations, assessments) {
-      const known = await loadHistory();
+      const known = await loadHistory(observations);
       const changes: ScoredChange[] = observations.map((observation, i) => {
         const assessment = assessments[i]!;
         known.set(observation.changeId, activityOf(observation));

@@ -103,6 +103,32 @@ for (const backend of backends) {
       ).toEqual(['c0']);
     });
 
+    it("lists the chosen editors' activity since a time, unknown editors included on request", async () => {
+      await store().risk.recordChanges([
+        scored('a1', { editor: 'ann@example.com', changedAt: '2025-08-18T10:00:00.000Z' }),
+        scored('a2', { editor: 'ann@example.com', changedAt: '2025-06-01T10:00:00.000Z' }),
+        scored('b1', { editor: 'bob@example.com', changedAt: '2025-08-18T11:00:00.000Z' }),
+        scored('n1', { editor: null, changedAt: '2025-08-18T12:00:00.000Z' }),
+      ]);
+      const ids = async (editors: (string | null)[]) =>
+        (await store().risk.listActivity({ changedFrom: '2025-08-01T00:00:00Z', editors }))
+          .map((a) => a.changeId)
+          .sort();
+      expect(await ids(['ann@example.com'])).toEqual(['a1']);
+      expect(await ids(['ann@example.com', null])).toEqual(['a1', 'n1']);
+      expect(await ids([])).toEqual([]);
+      const [activity] = await store().risk.listActivity({
+        changedFrom: '2025-08-01T00:00:00Z',
+        editors: ['bob@example.com'],
+      });
+      expect(activity).toEqual({
+        changeId: 'b1',
+        editor: 'bob@example.com',
+        sheetId: 7_000_000_000_001,
+        changedAt: '2025-08-18T11:00:00.000Z',
+      });
+    });
+
     it('re-scores a change after a late rule', async () => {
       await store().risk.recordChanges([scored('c1')]);
       const rescored = {

@@ -98,6 +98,28 @@ export function createRiskRepository({ db, dialect }: SqlContext): RiskStore {
       return Number(row.n);
     },
 
+    async listActivity({ changedFrom, editors }) {
+      const since = instantToDb(changedFrom);
+      const base = () =>
+        db
+          .selectFrom('risk_changes')
+          .select(['change_id', 'editor', 'sheet_id', 'changed_at'])
+          .where('changed_at', '>=', since);
+      const named = [...new Set(editors.filter((e): e is string => e !== null))];
+      const rows = [];
+      // Batched so a run with many editors stays under the engines' bind-parameter limits.
+      for (const batch of batchesWithinParameterLimit(dialect, named, 1, 1)) {
+        rows.push(...(await base().where('editor', 'in', batch).execute()));
+      }
+      if (editors.includes(null)) rows.push(...(await base().where('editor', 'is', null).execute()));
+      return rows.map((row) => ({
+        changeId: row.change_id,
+        editor: row.editor,
+        sheetId: Number(row.sheet_id),
+        changedAt: row.changed_at,
+      }));
+    },
+
     async getChange(changeId) {
       const row = await db
         .selectFrom('risk_changes')
