@@ -1,5 +1,5 @@
 // The Violations filter bar: edits a draft, applied (page 1) with the Apply button or Enter.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { SEVERITIES } from '../ui/severity-chip.js';
 import { EMPTY_FILTERS } from './violation-filters.js';
@@ -27,7 +27,14 @@ interface FilterBarProps {
 
 export function FilterBar({ filters, onApply }: FilterBarProps) {
   const [draft, setDraft] = useState(filters);
-  useEffect(() => setDraft(filters), [filters]);
+  // The page rebuilds `filters` from the URL on every render (a table reload, a live update): only
+  // a real change of the applied filters may replace the draft, or half-typed filters vanish.
+  const applied = JSON.stringify(filters);
+  const [shown, setShown] = useState(applied);
+  if (applied !== shown) {
+    setShown(applied);
+    setDraft(filters);
+  }
 
   function set<K extends keyof ViolationFilters>(key: K, value: ViolationFilters[K]): void {
     setDraft((current) => ({ ...current, [key]: value }));
