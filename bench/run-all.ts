@@ -8,7 +8,8 @@ import path from 'node:path';
 const here = import.meta.dirname;
 const only = process.argv.slice(2);
 const benches = readdirSync(here)
-  .filter((file) => file.endsWith('.ts') && file !== 'run-all.ts')
+  // scale-suite.ts runs other benches of this folder again (npm run bench:scale).
+  .filter((file) => file.endsWith('.ts') && file !== 'run-all.ts' && file !== 'scale-suite.ts')
   .filter((file) => only.length === 0 || only.some((name) => file.includes(name)))
   .sort();
 

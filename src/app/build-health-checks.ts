@@ -11,6 +11,7 @@ import { AppError, ErrorCode } from '../domain/app-error.js';
 import { backupFreshness } from '../domain/backup/backup-freshness.js';
 import type { HealthCheck, HealthDetail } from '../services/run-health-checks.js';
 import { describeBackup } from './backup-summary.js';
+import { jobQueueHealthCheck } from './job-queue-health-check.js';
 import { setupHealthChecks } from './setup-health-checks.js';
 
 export function buildHealthChecks(config: Config): HealthCheck[] {
@@ -29,6 +30,7 @@ export function buildHealthChecks(config: Config): HealthCheck[] {
     },
     { name: 'mail', run: () => checkMail(config) },
     { name: 'backups', run: () => checkBackups(config) },
+    jobQueueHealthCheck(config),
     ...setupHealthChecks(config),
   ];
 }

@@ -30,9 +30,17 @@ import type { CheckpointSigner } from '../ports/checkpoint-signer.js';
 import { loadCheckpointSigner } from './audit-signing-key.js';
 import { riskSettingsFor } from './risk-settings.js';
 import type { CycleSummary } from '../services/run-report-cycle.js';
+import type { RequestBudget } from '../ports/request-budget.js';
+import type { WorkLock } from '../ports/work-lock.js';
+import { realSleep } from '../adapters/smartsheet/request-budget.js';
+import { fanOutSheetSyncs } from '../services/fan-out-sheet-syncs.js';
+import { openClusterShared } from './cluster-kit.js';
+import type { Cluster } from './cluster-kit.js';
+import { enqueueRunAlerts } from '../services/cluster-jobs.js';
 
 export interface ReportCycle {
-  run(options: { dryRun: boolean }): Promise<CycleSummary>;
+  /** `runId` names the run (a cluster's cycle job carries it); a new one otherwise. */
+  run(options: { dryRun: boolean; runId?: string }): Promise<CycleSummary>;
   close(): Promise<void>;
   /** What the cycle was built from, for `serve` (webhook receiver and inbox processor). */
   readonly store: Store;
@@ -69,8 +77,15 @@ export async function loadBranding(config: Config): Promise<ReportBranding> {
   }
 }
 
-/** The Smartsheet client for this process, sharing one request budget. */
-export function smartsheetClientFor(config: Config, logger: Logger): SmartsheetClient {
+/**
+ * The Smartsheet client for this process, sharing one request budget: the process's own, or in a
+ * cluster the one in Postgres, with writes to a sheet serialised cluster-wide.
+ */
+export function smartsheetClientFor(
+  config: Config,
+  logger: Logger,
+  shared: { budget?: RequestBudget; writeLock?: WorkLock } = {},
+): SmartsheetClient {
   const { token, baseUrl, changeAgent, requestsPerMinute, maxRetrySeconds } = config.smartsheet;
   if (!token) {
     throw new AppError(ErrorCode.SMARTSHEET_AUTH, 'No Smartsheet API token is configured', {
@@ -81,7 +96,8 @@ export function smartsheetClientFor(config: Config, logger: Logger): SmartsheetC
     baseUrl,
     token,
     changeAgent,
-    budget: new TokenBucketBudget({ perMinute: requestsPerMinute }),
+    budget: shared.budget ?? new TokenBucketBudget({ perMinute: requestsPerMinute }),
+    ...(shared.writeLock ? { writeLock: shared.writeLock } : {}),
     maxRetryMs: maxRetrySeconds * 1000,
     logger,
   });
@@ -90,10 +106,28 @@ export function smartsheetClientFor(config: Config, logger: Logger): SmartsheetC
 export async function openReportCycle(
   config: Config,
   logger: Logger,
-  options: { progress: ProgressReporter },
+  options: {
+    progress: ProgressReporter;
+    /** Scale-out: the shared budget and locks, and sheet syncs and alerts as jobs. */
+    cluster?: Cluster;
+    /** Per-sheet lock within this process (`serve`: its inbox and its cycles). */
+    lock?: WorkLock;
+    /** False for a cluster worker: a missing signing key is an error, never a new key. */
+    createSigningKey?: boolean;
+  },
 ): Promise<ReportCycle> {
   const branding = await loadBranding(config);
-  const client = smartsheetClientFor(config, logger);
+  const cluster = options.cluster;
+  // Beside a cluster, a process working alone (`run`, `webhooks …`) still spends from the cluster's
+  // budget and takes its locks.
+  const shared: { budget: RequestBudget; lock: WorkLock; close?: () => Promise<void> } | undefined =
+    cluster ?? (config.queue.kind === 'pg-boss' ? await openClusterShared(config, logger) : undefined);
+  const lock = options.lock ?? shared?.lock;
+  const client = smartsheetClientFor(
+    config,
+    logger,
+    shared ? { budget: shared.budget, writeLock: shared.lock } : {},
+  );
   const store = await openStore(config.database.location, { logger });
   try {
     const { applied } = await migrateToLatest(store);
@@ -104,7 +138,9 @@ export async function openReportCycle(
   }
   const source = smartsheetBillingSheets(client);
   const audit = await loadAuditSettings(config);
-  const signer = await loadCheckpointSigner(config, logger);
+  const signer = await loadCheckpointSigner(config, logger, {
+    create: options.createSigningKey ?? true,
+  });
   const auditSheet = smartsheetAuditSheet(client);
   const chartRenderer = new EchartsPngRenderer();
   const alerting = alertingFor(config, store.alerts);
@@ -114,7 +150,7 @@ export async function openReportCycle(
     client,
     source,
     auditSettings: audit,
-    run: ({ dryRun }) => {
+    run: ({ dryRun, runId }) => {
       const now = new Date();
       return runReportCycle(
         {
@@ -151,7 +187,22 @@ export async function openReportCycle(
                 auditSheetId: config.smartsheet.auditSheetId,
               },
             ),
-          alert: (events, runId, checkpointText) => alerting.send(events, runId, checkpointText),
+          // In a cluster the run's alerts are a job of their own, retried apart from the cycle.
+          alert: cluster
+            ? async (_events, alertRunId, checkpointText) => {
+                await enqueueRunAlerts(cluster.queue, alertRunId, checkpointText);
+                return undefined;
+              }
+            : (events, alertRunId, checkpointText) => alerting.send(events, alertRunId, checkpointText),
+          ...(cluster
+            ? {
+                lock: cluster.lock,
+                syncSheets: (phase) =>
+                  fanOutSheetSyncs(cluster.queue, phase.sheets, { ...phase, sleep: realSleep, logger }),
+              }
+            : lock
+              ? { lock }
+              : {}),
           render: (reports) => renderReports(reports, branding),
           archive: localReportFolder(path.resolve(config.dataDir, 'reports')),
           locker: smartsheetRowLocker(client),
@@ -160,7 +211,7 @@ export async function openReportCycle(
           now: () => new Date(),
         },
         {
-          runId: newRunId(now),
+          runId: runId ?? newRunId(now),
           audit,
           risk: riskSettingsFor(config),
           discovery: {
@@ -188,6 +239,8 @@ export async function openReportCycle(
     close: async () => {
       alerting.close();
       await store.close();
+      // The cluster's own connections are closed by whoever opened the cluster.
+      if (!cluster) await shared?.close?.();
     },
   };
 }

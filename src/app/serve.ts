@@ -1,6 +1,8 @@
 // `ledgerline serve`: the webhook receiver, the inbox processor and the scheduled cycle in one
 // long-running process. Work never overlaps itself (a run still going when its next time comes is
-// skipped and logged), and shutdown stops accepting, then lets in-flight work finish.
+// skipped and logged), and shutdown stops accepting, then lets in-flight work finish. With
+// LEDGERLINE_QUEUE=pg-boss, `serve` keeps the receiver, dashboard and schedule but enqueues the
+// cycles, webhook batches and alert retries for `ledgerline worker` processes (issue #10).
 import { randomUUID } from 'node:crypto';
 import { smartsheetWebhookAdmin } from '../adapters/smartsheet/smartsheet-webhook-admin.js';
 import { checkWebhookHealth } from '../services/check-webhook-health.js';
@@ -8,12 +10,8 @@ import { Registry, collectDefaultMetrics } from 'prom-client';
 import { buildHttpServer } from '../http/build-http-server.js';
 import { closeGracefully } from '../http/close-gracefully.js';
 import type { Config } from '../config/index.js';
-import { billableRuleContext } from '../domain/billable-rule.js';
 import type { Logger } from '../ports/logger.js';
 import { silentProgress } from '../ports/progress.js';
-import { isBillableSnapshot } from '../services/plan-weekly-reports.js';
-import { processWebhookInbox } from '../services/process-webhook-inbox.js';
-import { signAuditCheckpoint } from '../services/sign-audit-checkpoint.js';
 import { startScheduler } from '../jobs/scheduler.js';
 import { checkBackupFreshness } from '../services/check-backup-freshness.js';
 import { backupKitFor } from './backup-kit.js';
@@ -24,7 +22,11 @@ import { monthlyAccessReviewDepsFor } from './access-review-kit.js';
 import { registerDashboardApp } from './dashboard-app.js';
 import { runMonthlyAccessReview } from '../services/access-review-send.js';
 import { registerServiceMetrics } from './service-metrics.js';
-import { weekEndDayOf } from './audit-settings.js';
+import { KeyedMutexWorkLock } from '../adapters/cluster/keyed-mutex-work-lock.js';
+import { enqueueAlertRetry, enqueueCycle, enqueueWebhookBatches } from '../services/cluster-jobs.js';
+import { openCluster } from './cluster-kit.js';
+import type { Cluster } from './cluster-kit.js';
+import { drainWebhookInbox } from './webhook-drain.js';
 
 export interface RunningService {
   /** `http://host:port` the receiver listens on. */
@@ -59,7 +61,14 @@ export async function startService(
   logger: Logger,
   options: { port?: number } = {},
 ): Promise<RunningService> {
-  const cycle = await openReportCycle(config, logger, { progress: silentProgress });
+  const cluster: Cluster | undefined =
+    config.queue.kind === 'pg-boss' ? await openCluster(config, logger) : undefined;
+  // Work on one sheet never overlaps: across the cluster, or within this process.
+  const workLock = cluster?.lock ?? new KeyedMutexWorkLock();
+  const cycle = await openReportCycle(config, logger, {
+    progress: silentProgress,
+    ...(cluster ? { cluster } : { lock: workLock }),
+  });
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
   const server = await buildHttpServer({
@@ -96,6 +105,7 @@ export async function startService(
   let requestCycle = (): void => undefined;
   const dashboard = await registerDashboardApp(server, config, cycle, logger, {
     requestCycle: () => requestCycle(),
+    ...(cluster ? { jobs: cluster.queue } : {}),
   });
   await server.listen({ host: config.http.host, port: options.port ?? config.http.port });
   const address = server.server.address();
@@ -105,45 +115,34 @@ export async function startService(
       : `http://${config.http.host}`;
 
   const inbox = exclusive('inbox', logger, async () => {
-    const context = billableRuleContext(new Date(), {
-      timeZone: config.billing.timeZone,
-      weekEndDay: weekEndDayOf(config),
-    });
-    let drained = 0;
-    for (;;) {
-      const result = await processWebhookInbox(
-        {
-          inbox: cycle.store.inbox,
-          sheets: cycle.store.sheets,
-          snapshots: cycle.store.snapshots,
-          audit: cycle.store.audit,
-          risk: cycle.store.risk,
-          accessReviews: cycle.store.accessReviews,
-          corrections: cycle.store.corrections,
-          source: cycle.source,
-          now: () => new Date(),
-        },
-        {
-          runId: newRunId(new Date()).replace(/^run-/, 'webhook-'),
-          changeAgent: config.smartsheet.changeAgent,
-          audit: cycle.auditSettings,
-          isBillable: (values) => isBillableSnapshot(values, context),
-          risk: riskSettingsFor(config),
-        },
-      );
-      drained += result.items;
-      if (result.events.length > 0) {
-        logger.info({ events: result.events.length, sheets: result.sheets }, 'webhook changes audited');
-        serviceMetrics.recordWebhookEvents(result.events.length);
-        const runId = result.events[0]?.runId ?? 'webhook';
-        // Every batch that stored events ends like a run: a signed checkpoint that leaves the database.
-        const signed = await signAuditCheckpoint(cycle.store.audit, cycle.signer, { runId, now: new Date() });
-        await cycle.alerting.send(result.events, runId, signed.text);
-      }
-      if (result.items === 0) return drained;
+    if (cluster) {
+      // Workers drain the inbox; this process only says there is something to drain.
+      // Due: new callbacks, retries whose time has come, and claims whose worker died (lease over).
+      const due = await cycle.store.inbox.countDue(new Date().toISOString());
+      if (due > 0)
+        await enqueueWebhookBatches(cluster.queue, due, {
+          slot: Math.floor(Date.now() / (config.http.inboxPollSeconds * 1000)),
+          parallelism: 4,
+        });
+      return due;
     }
+    return drainWebhookInbox(cycle, config, {
+      lock: workLock,
+      onEvents: async (events, runId, checkpointText) => {
+        logger.info({ events: events.length, runId }, 'webhook changes audited');
+        serviceMetrics.recordWebhookEvents(events.length);
+        await cycle.alerting.send(events, runId, checkpointText);
+      },
+    });
   });
   const fullCycle = exclusive('cycle', logger, async () => {
+    if (cluster) {
+      const runId = newRunId(new Date());
+      const jobId = await enqueueCycle(cluster.queue, runId, 'schedule');
+      if (jobId) logger.info({ runId, jobId }, 'cycle enqueued');
+      else logger.info('a cycle is already waiting for a worker; this one is not enqueued');
+      return;
+    }
     const summary = await cycle.run({ dryRun: false });
     serviceMetrics.recordCycle(summary);
     logger.info(
@@ -152,7 +151,10 @@ export async function startService(
     );
   });
   requestCycle = () => void fullCycle.run();
-  const alertRetries = exclusive('alert-retry', logger, () => cycle.alerting.retry());
+  const alertRetries = exclusive('alert-retry', logger, async () => {
+    if (cluster) await enqueueAlertRetry(cluster.queue, Math.floor(Date.now() / 60_000));
+    else await cycle.alerting.retry();
+  });
   const retrain = exclusive('model-retrain', logger, async () => {
     const settings = riskSettingsFor(config);
     const outcome = await trainAndStoreRiskModel(
@@ -282,6 +284,7 @@ export async function startService(
       await Promise.all([backups.idle(), backupFreshness.idle(), accessReview.idle()]);
       accessReviewDeps.close();
       await cycle.close();
+      await cluster?.close();
     },
   };
 }

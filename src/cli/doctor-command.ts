@@ -8,7 +8,7 @@ export function registerDoctorCommand(program: Command): void {
   program
     .command('doctor')
     .description(
-      'Check configuration, database and migrations, Smartsheet access, mail, backups and what `init` set up (files, sheets, admin, webhooks); exit 1 on any FAIL',
+      'Check configuration, database and migrations, Smartsheet access, mail, backups, the job queue (failed jobs) and what `init` set up (files, sheets, admin, webhooks); exit 1 on any FAIL',
     )
     .option('--json', 'print the results as JSON')
     .action(async (options: { json?: boolean }) => {

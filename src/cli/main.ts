@@ -21,6 +21,7 @@ import { registerRestoreCommand } from './restore-command.js';
 import { registerModelCommand } from './model-command.js';
 import { registerRunCommand } from './run-command.js';
 import { registerServeCommand } from './serve-command.js';
+import { registerWorkerCommand } from './worker-command.js';
 import { registerUsersCommand } from './users-command.js';
 import { registerWebhooksCommand } from './webhooks-command.js';
 
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerInitCommand(program);
   registerRunCommand(program);
   registerServeCommand(program);
+  registerWorkerCommand(program);
   registerWebhooksCommand(program);
   registerDoctorCommand(program);
   const openAuditStore = async () => {

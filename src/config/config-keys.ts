@@ -66,6 +66,37 @@ export const CONFIG_KEYS = [
     default: './.ledgerline',
     schema: nonEmpty,
   },
+  // Scale-out
+  {
+    env: 'LEDGERLINE_QUEUE',
+    section: 'Scale-out',
+    doc: '`in-process`: `serve` does all work itself. `pg-boss`: `serve` and its schedule enqueue jobs in Postgres and `ledgerline worker` processes (any number, any machine) take them; needs a postgres:// LEDGERLINE_DATABASE_URL.',
+    default: 'in-process',
+    schema: oneOf(['in-process', 'pg-boss']),
+  },
+  {
+    env: 'LEDGERLINE_QUEUE_SCHEMA',
+    section: 'Scale-out',
+    doc: 'Postgres schema of the job queue, the cluster request budget and locks (never the store schema, so backups leave them out). Default: `<store schema>_queue`, or `ledgerline_queue` for the public schema.',
+    schema: z
+      .string()
+      .trim()
+      .regex(/^[a-z_][a-z0-9_]*$/i, 'must be a plain schema name (letters, digits, _)'),
+  },
+  {
+    env: 'LEDGERLINE_WORKER_CONCURRENCY',
+    section: 'Scale-out',
+    doc: '`worker`: jobs of each kind one worker process runs at once (sheet syncs and webhook batches); cycles and alerts run one at a time.',
+    default: '2',
+    schema: integer(1, 32),
+  },
+  {
+    env: 'LEDGERLINE_JOB_HEARTBEAT_SECONDS',
+    section: 'Scale-out',
+    doc: 'A worker that has not reported on its job for this long is taken as dead and the job goes to another worker (minimum 10).',
+    default: '30',
+    schema: integer(10, 3_600),
+  },
   // Logging
   {
     env: 'LEDGERLINE_LOG_LEVEL',

@@ -19,6 +19,13 @@ export type WeekDay = ParsedKeys['LEDGERLINE_WEEK_END_DAY'];
 export interface Config {
   database: { location: DatabaseLocation };
   dataDir: string;
+  queue: {
+    kind: ParsedKeys['LEDGERLINE_QUEUE'];
+    /** Explicit LEDGERLINE_QUEUE_SCHEMA; see queueSchemaFor for the default. */
+    schema: string | undefined;
+    workerConcurrency: number;
+    heartbeatSeconds: number;
+  };
   log: { level: ParsedKeys['LEDGERLINE_LOG_LEVEL']; format: ParsedKeys['LEDGERLINE_LOG_FORMAT'] };
   smartsheet: {
     baseUrl: string;
@@ -126,6 +133,12 @@ export function buildConfig(k: ParsedKeys): Config {
   return {
     database: { location: k.LEDGERLINE_DATABASE_URL },
     dataDir: k.LEDGERLINE_DATA_DIR,
+    queue: {
+      kind: k.LEDGERLINE_QUEUE,
+      schema: k.LEDGERLINE_QUEUE_SCHEMA,
+      workerConcurrency: k.LEDGERLINE_WORKER_CONCURRENCY,
+      heartbeatSeconds: k.LEDGERLINE_JOB_HEARTBEAT_SECONDS,
+    },
     log: { level: k.LEDGERLINE_LOG_LEVEL, format: k.LEDGERLINE_LOG_FORMAT },
     smartsheet: {
       baseUrl: k.LEDGERLINE_SMARTSHEET_BASE_URL ?? SMARTSHEET_REGIONS[k.LEDGERLINE_SMARTSHEET_REGION],

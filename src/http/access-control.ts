@@ -12,7 +12,8 @@ export type Permission =
   | 'dashboard.read'
   /** Auditors and admins: CSV export, acknowledge/resolve, verdicts, access review, settings. */
   | 'audit.review'
-  /** Admins only: revert a cell, manage users, access-review decisions on admins, trail re-verify. */
+  /** Admins only: revert a cell, manage users, access-review decisions on admins, trail re-verify,
+   * retry a failed cluster job. */
   | 'admin';
 
 /** Which permissions each role holds. */

@@ -1,6 +1,7 @@
 import type { AuditEventRecord, AuditSeverity, ChainedAuditEvent } from '../domain/audit-chain.js';
 import type { ViolationFilter, ViolationSort } from '../domain/dashboard/violation-query.js';
 import type { ReviewKind } from '../domain/dashboard/violation-view.js';
+import type { EditorEventTally } from '../domain/dashboard/activity-figures.js';
 
 /** Filters over stored audit events; every given condition must hold. */
 export interface AuditEventFilter {
@@ -93,4 +94,20 @@ export interface AuditStore {
   ): Promise<AuditEventSearchPage>;
   /** One event by its id with its latest review; undefined when no event has that id. */
   getEvent(eventId: string): Promise<ReviewedAuditEvent | undefined>;
+  /**
+   * Events stored by runs (findings on sheet changes, not dashboard actions) whose changedAt falls
+   * in the inclusive range, counted by severity — the Overview's violations (every severity present).
+   */
+  countRunEventsBySeverity(range: ChangedRange): Promise<Record<AuditSeverity, number>>;
+  /**
+   * The same events per editor (lower-cased changedBy; events without one left out) and severity,
+   * with the latest changedAt — the Editors page's violations.
+   */
+  tallyRunEventsByEditor(range: ChangedRange): Promise<EditorEventTally[]>;
+}
+
+/** An inclusive range over changedAt (ISO-8601 instants). */
+export interface ChangedRange {
+  readonly changedFrom: string;
+  readonly changedTo: string;
 }

@@ -12,5 +12,5 @@ export interface ReportFiles {
    * The workbook of that file name, or undefined when the folder holds none. Names that are not
    * plain report file names (a path, `..`) are refused, never resolved.
    */
-  open(fileName: string): Promise<ReportFile | undefined>;
+  open(fileName: string, published?: { readonly attachmentId: number }): Promise<ReportFile | undefined>;
 }

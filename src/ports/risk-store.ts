@@ -1,3 +1,4 @@
+import type { EditorChangeTally } from '../domain/dashboard/activity-figures.js';
 import type { JsonObject } from '../domain/audit-chain.js';
 import type { ChangeObservation } from '../domain/risk/change-observation.js';
 import type { Verdict } from '../domain/risk/flag-ranking.js';
@@ -83,6 +84,24 @@ export interface RiskStore {
     }[]
   >;
   getChange(changeId: string): Promise<ScoredChange | undefined>;
+  /**
+   * The risk and impact of every change in the inclusive changedAt range, oldest first, without
+   * the observation JSON: the Overview's risk trend and the week's net impact.
+   */
+  listChangeFigures(range: {
+    readonly changedFrom: string;
+    readonly changedTo: string;
+  }): Promise<
+    { readonly changedAt: string; readonly riskScore: number; readonly deltaCents: number | null }[]
+  >;
+  /**
+   * The range's changes summed per editor (changes without one left out), local weekday and local
+   * hour: the Editors page's figures, summed by the database.
+   */
+  tallyChangesByEditor(range: {
+    readonly changedFrom: string;
+    readonly changedTo: string;
+  }): Promise<EditorChangeTally[]>;
   /**
    * Replaces the scoring of stored changes after a rule that judges sheet state (DUPLICATE_UNIT)
    * fired on them later in the run.

@@ -89,4 +89,18 @@ export interface SnapshotStore {
     runId: string | null,
   ): Promise<number>;
   countSnapshots(filter?: SnapshotFilter): Promise<number>;
+  /**
+   * A cheap token of each sheet's live rows (one grouped read, no cell values): it changes whenever
+   * a live row is added, deleted, flagged billable or not, or stored with a later `modifiedAt` —
+   * Smartsheet moves a row's `modifiedAt` forward on every edit. Sheets without live rows are absent.
+   */
+  liveRowStates(): Promise<Map<number, LiveRowState>>;
+}
+
+/** See SnapshotStore.liveRowStates: equal states mean the sheet's live snapshots did not change. */
+export interface LiveRowState {
+  readonly rows: number;
+  readonly billableRows: number;
+  /** Sum of the rows' `modifiedAt` in epoch milliseconds, as text (exact on both engines). */
+  readonly modifiedSum: string;
 }

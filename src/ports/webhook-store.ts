@@ -70,4 +70,9 @@ export interface InboxStore {
   ): Promise<void>;
   /** Items per status (every status present, zero when none). */
   depth(): Promise<Record<InboxStatus, number>>;
+  /**
+   * Items claimNextBatch would hand out at `now`: new ones, failed ones whose retry is due, and
+   * claimed ones whose lease ran out (their claimer died).
+   */
+  countDue(now: string): Promise<number>;
 }

@@ -138,7 +138,10 @@ export function tallySync(
   for (const result of synced) {
     summary.sheets.byOutcome[result.outcome] = (summary.sheets.byOutcome[result.outcome] ?? 0) + 1;
     summary.rows.fetched += result.rowsFetched;
-    for (const change of result.changes) summary.rows.changes[change.kind] += 1;
+    if (result.changeCounts)
+      for (const kind of ['created', 'updated', 'deleted'] as const)
+        summary.rows.changes[kind] += result.changeCounts[kind];
+    else for (const change of result.changes) summary.rows.changes[change.kind] += 1;
     if (result.outcome === 'vanished' || result.outcome === 'unmapped') {
       findings.push({
         kind: `sheet-${result.outcome}`,

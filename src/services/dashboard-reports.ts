@@ -57,11 +57,11 @@ export async function openReport(
   const report = await deps.reports.getPublishedReport(reportId);
   if (!report)
     throw new AppError(ErrorCode.NOT_FOUND, `No published report has the id ${JSON.stringify(reportId)}.`);
-  const file = await deps.files.open(report.fileName);
+  const file = await deps.files.open(report.fileName, { attachmentId: report.attachmentId });
   if (!file)
     throw new AppError(
       ErrorCode.NOT_FOUND,
-      `${report.fileName} was published but its local copy is not in the report folder (it was generated on another machine or removed).`,
+      `${report.fileName} was published but neither the report folder nor Smartsheet has it any more.`,
     );
   return { report: reportViewOf(report), file };
 }

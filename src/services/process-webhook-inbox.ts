@@ -16,6 +16,8 @@ import type { AccessReviewStore } from '../ports/access-review-store.js';
 import type { RiskStore } from '../ports/risk-store.js';
 import type { CorrectionStore } from '../ports/correction-store.js';
 import { approvedCorrectionsFor } from './correction-audit-context.js';
+import { lockKeys } from '../ports/work-lock.js';
+import type { WorkLock } from '../ports/work-lock.js';
 import { auditSheetChanges } from './audit-sheet-changes.js';
 import { flagRiskyChanges } from './flag-risky-changes.js';
 import { createRiskScorer, loadReviewOverdue, loadRiskModel } from './score-changes.js';
@@ -34,6 +36,8 @@ export interface InboxDependencies {
   accessReviews?: Pick<AccessReviewStore, 'latestReview'>;
   /** Approved correction requests (issue #12), judged as in a cycle. */
   corrections?: Pick<CorrectionStore, 'listApprovedSince'>;
+  /** Held per sheet while its batch is read, audited and committed (see SyncDependencies.lock). */
+  lock?: WorkLock;
   now: () => Date;
 }
 
@@ -149,7 +153,10 @@ export async function processWebhookInbox(
       : undefined;
   for (const [sheetId, touched] of bySheet) {
     try {
-      const processed = await processSheet(deps, sheetId, touched, options, context, scorer);
+      const work = () => processSheet(deps, sheetId, touched, options, context, scorer);
+      const processed = deps.lock
+        ? await deps.lock.withLock(lockKeys.sheetSync(sheetId), work)
+        : await work();
       result.sheets += 1;
       result.rowsRead += processed.rowsRead;
       result.events.push(...processed.events);

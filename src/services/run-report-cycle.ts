@@ -39,6 +39,9 @@ import type { LockingScope } from '../domain/locking/locking-scope.js';
 import type { WeekCloseRule } from '../domain/week-close.js';
 import type { RowLocker } from '../ports/row-locker.js';
 import { lockClosedWeeks } from './lock-closed-weeks.js';
+import type { DiscoveredSheet } from '../ports/billing-sheets.js';
+import type { WorkLock } from '../ports/work-lock.js';
+import { listRunEvents } from './list-run-events.js';
 
 export type { AuditPublication, CycleFinding, CycleSummary } from './cycle-summary.js';
 
@@ -70,6 +73,25 @@ export interface CycleDependencies {
   archive?: ReportArchive;
   /** Locks the rows of billed weeks; with `CycleOptions.locking` on, a lock step follows publishing. */
   locker?: RowLocker;
+  /**
+   * The sync phase run elsewhere (a cluster: one sheet-sync job per sheet, see fan-out-sheet-syncs).
+   * The sheets' events are then appended by other processes under this run's id, and read back.
+   * Absent, this process syncs the sheets one after another.
+   */
+  syncSheets?: (phase: {
+    readonly runId: string;
+    readonly startedAt: Date;
+    readonly sheets: readonly DiscoveredSheet[];
+    readonly deadline: Date;
+  }) => Promise<{
+    results: SheetSyncResult[];
+    changes: number;
+    historyCalls: number;
+    /** The requests the other processes made for the run, added to the run's own. */
+    requests?: Record<string, number>;
+  }>;
+  /** Held per sheet while it is synced (see SyncDependencies.lock). */
+  lock?: WorkLock;
   progress: ProgressReporter;
   logger: Logger;
   now: () => Date;
@@ -109,10 +131,12 @@ export async function runReportCycle(deps: CycleDependencies, options: CycleOpti
   };
   // The client counts for the life of the process; a run reports its own share.
   const requestsBefore = deps.source.requestCounts();
-  if (!options.dryRun)
+  // A cluster's cycle job that is redelivered (its worker died) runs again under the same run id.
+  if (!options.dryRun && !(await deps.runs.getRun(options.runId)))
     await deps.runs.startRun({ id: options.runId, kind: 'cycle', startedAt: startedAt.toISOString() });
 
   const summary = emptyCycleSummary(options, startedAt, durationsMs, findings);
+  let remoteRequests: Record<string, number> = {};
   try {
     const context = billableRuleContext(startedAt, {
       timeZone: options.timeZone,
@@ -146,13 +170,27 @@ export async function runReportCycle(deps: CycleDependencies, options: CycleOpti
       })),
     );
 
-    const synced = await timed('sync', (deadline) =>
-      syncSourceSheets(
+    const synced = await timed('sync', async (deadline) => {
+      if (deps.syncSheets && !options.dryRun) {
+        const remote = await deps.syncSheets({
+          runId: options.runId,
+          startedAt,
+          sheets: discovery.sheets,
+          deadline,
+        });
+        summary.audit.changes += remote.changes;
+        summary.audit.historyCalls += remote.historyCalls;
+        remoteRequests = remote.requests ?? {};
+        if (auditContext) newEvents.push(...(await listRunEvents(deps.audit, options.runId)));
+        return remote.results;
+      }
+      return syncSourceSheets(
         {
           source: deps.source,
           sheets: deps.sheets,
           snapshots: deps.snapshots,
           progress: deps.progress.phase('sync'),
+          ...(deps.lock ? { lock: deps.lock } : {}),
         },
         discovery.sheets,
         {
@@ -176,8 +214,8 @@ export async function runReportCycle(deps: CycleDependencies, options: CycleOpti
               newEvents.push(...audited.events);
             }
           : undefined,
-      ),
-    );
+      );
+    });
     tallySync(summary, synced, findings);
 
     const plan = await timed('plan', async () =>
@@ -274,6 +312,8 @@ export async function runReportCycle(deps: CycleDependencies, options: CycleOpti
     deps.logger.error({ err: error, runId: options.runId }, 'cycle failed');
   } finally {
     summary.requests = countsSince(requestsBefore, deps.source.requestCounts());
+    for (const [key, n] of Object.entries(remoteRequests))
+      summary.requests[key] = (summary.requests[key] ?? 0) + n;
     summary.finishedAt = deps.now().toISOString();
     durationsMs.total = deps.now().getTime() - startedAt.getTime();
     if (!options.dryRun) {

@@ -16,6 +16,8 @@ import type { SnapshotValues } from '../domain/row-fingerprint.js';
 import type { BillingSheets, DiscoveredSheet } from '../ports/billing-sheets.js';
 import type { PhaseProgress } from '../ports/progress.js';
 import type { RowSnapshot, SheetRecord, SheetStore, SnapshotStore } from '../ports/sheet-store.js';
+import { lockKeys } from '../ports/work-lock.js';
+import type { WorkLock } from '../ports/work-lock.js';
 
 export interface SyncOptions {
   synonyms?: Partial<ColumnSynonyms>;
@@ -71,6 +73,11 @@ export interface SheetSyncResult {
   record?: SheetRecord;
   /** The sheet is new: its record must exist before snapshots that reference it. */
   isNew: boolean;
+  /**
+   * Set when the result came back from another process (a sheet-sync job): `changes` and `writes`
+   * are then left out, these are their counts.
+   */
+  changeCounts?: Record<RowChangeKind, number>;
   at: string;
 }
 
@@ -79,6 +86,11 @@ export interface SyncDependencies {
   sheets: SheetStore;
   snapshots: SnapshotStore;
   progress?: PhaseProgress;
+  /**
+   * Held per sheet from reading its cursor to committing its snapshots, so a webhook batch or
+   * another worker's sync of the same sheet never interleaves with this one.
+   */
+  lock?: WorkLock;
 }
 
 /**
@@ -100,10 +112,15 @@ export async function syncSourceSheets(
         message: 'time budget of the sync phase exhausted; next run continues',
       });
     } else {
-      const result = await readSheetChanges(deps, sheet, options);
-      if (beforeCommit) await beforeCommit(result);
-      if (options.persist) await commitSheetSync(deps, result, options.runId);
-      results.push(result);
+      const syncOne = async () => {
+        const result = await readSheetChanges(deps, sheet, options);
+        if (beforeCommit) await beforeCommit(result);
+        if (options.persist) await commitSheetSync(deps, result, options.runId);
+        return result;
+      };
+      results.push(
+        deps.lock ? await deps.lock.withLock(lockKeys.sheetSync(sheet.id), syncOne) : await syncOne(),
+      );
     }
     deps.progress?.advance(1, sheet.name);
   }

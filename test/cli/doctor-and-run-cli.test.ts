@@ -36,8 +36,10 @@ describe('ledgerline doctor', () => {
     const { dir, env } = environment();
     expect((await runCli(['db', 'migrate'], { cwd: dir, env })).code).toBe(0);
     const result = await runCli(['doctor'], { cwd: dir, env });
-    // config, database, smartsheet, mail, and what init sets up: setup files, sheets, webhooks.
-    expect(result.stdout.split('\n').filter((l) => l.startsWith('OK'))).toHaveLength(7);
+    // config, database, smartsheet, mail, queue (in-process: not used), and what init sets up:
+    // setup files, sheets, webhooks.
+    expect(result.stdout.split('\n').filter((l) => l.startsWith('OK'))).toHaveLength(8);
+    expect(result.stdout).toMatch(/OK\s+queue\s+not used \(LEDGERLINE_QUEUE=in-process\)/);
     expect(result.stdout).toMatch(/WARN\s+admin\s+no enabled admin account yet/);
     expect(result.stdout).not.toContain('FAIL');
     expect(result.code).toBe(0);

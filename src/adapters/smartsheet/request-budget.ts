@@ -1,7 +1,10 @@
 // The client-side rate limit of smartsheet-api.md §2 and DESIGN.md invariant 6: Smartsheet allows
 // 300 requests per minute per token, cell history and file uploads count 10. One budget is shared
-// by every call of the process; a cluster-wide (Postgres) budget can replace it behind the interface.
+// by every call of the process; in a cluster the Postgres budget (adapters/cluster/) replaces it.
 import { AppError, ErrorCode } from '../../domain/app-error.js';
+import type { RequestBudget } from '../../ports/request-budget.js';
+
+export type { RequestBudget } from '../../ports/request-budget.js';
 
 /** Units a request costs against the per-minute budget. */
 export const REQUEST_WEIGHT = {
@@ -9,16 +12,6 @@ export const REQUEST_WEIGHT = {
   /** Get Cell History, file uploads (simple or multipart) and attachment versions. */
   heavy: 10,
 } as const;
-
-export interface RequestBudget {
-  /** Resolves once `weight` units may be spent; waits (in FIFO order) while the budget is used up. */
-  acquire(weight: number): Promise<void>;
-  /**
-   * Smartsheet answered 429 anyway (it "reserves the right to enforce this limit depending on the
-   * load"): nobody spends from this budget for `ms`, so concurrent calls stop hammering too.
-   */
-  pauseFor(ms: number): void;
-}
 
 export interface TokenBucketOptions {
   /** Units allowed in any 60-second window. Default 300. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { WorkLock } from '../../ports/work-lock.js';
 import { SheetWriteQueue } from './sheet-write-queue.js';
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -39,5 +40,43 @@ describe('SheetWriteQueue', () => {
       });
     await Promise.all([write(1), write(2), write(3)]);
     expect(overlap).toBe(3);
+  });
+
+  it('serialises writes to one sheet across queues that share a cluster lock', async () => {
+    // Two processes of a cluster: each has its own queue; the lock they share is the cluster's.
+    const held = new Map<string, Promise<void>>();
+    const keys: string[] = [];
+    const lock: WorkLock = {
+      withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+        keys.push(key);
+        const result = (held.get(key) ?? Promise.resolve()).then(work);
+        held.set(
+          key,
+          result.then(
+            () => undefined,
+            () => undefined,
+          ),
+        );
+        return result;
+      },
+    };
+    const processes = [new SheetWriteQueue(lock), new SheetWriteQueue(lock)];
+    let running = 0;
+    let overlap = 0;
+    const write = (queue: SheetWriteQueue) =>
+      queue.run(7, async () => {
+        running += 1;
+        overlap = Math.max(overlap, running);
+        await tick();
+        running -= 1;
+      });
+    await Promise.all([
+      write(processes[0]!),
+      write(processes[1]!),
+      write(processes[0]!),
+      write(processes[1]!),
+    ]);
+    expect(overlap).toBe(1);
+    expect(new Set(keys)).toEqual(new Set(['sheet-write:7']));
   });
 });

@@ -11,6 +11,7 @@ import type { CreatedSheet, NewSheet } from './create-sheet-endpoint.js';
 import type { CellHistoryOptions } from './cell-history-endpoint.js';
 import type { EndpointContext } from './endpoint-context.js';
 import type { RequestBudget } from './request-budget.js';
+import type { WorkLock } from '../../ports/work-lock.js';
 import { realSleep } from './request-budget.js';
 import type { RequestCountsSnapshot } from './request-counts.js';
 import * as rows from './row-endpoints.js';
@@ -45,6 +46,8 @@ export interface SmartsheetClientOptions {
   changeAgent?: string;
   /** Shared by every client of the process (or cluster). */
   budget: RequestBudget;
+  /** Serialises writes to one sheet across processes; within this process a queue always does. */
+  writeLock?: WorkLock;
   /** Longest time one call keeps retrying transient failures. Default 90 s. */
   maxRetryMs?: number;
   /** One attempt's limit, headers and body. Default 60 s. */
@@ -75,7 +78,7 @@ export class SmartsheetClient {
       random: options.random ?? Math.random,
       now: options.now ?? Date.now,
     });
-    this.ctx = { http, writes: new SheetWriteQueue(), logger: options.logger };
+    this.ctx = { http, writes: new SheetWriteQueue(options.writeLock), logger: options.logger };
   }
 
   /** Requests sent so far: total, per endpoint, retries and 429s. */

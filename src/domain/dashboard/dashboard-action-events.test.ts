@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chainHash, GENESIS_HASH, type ChainedAuditEvent } from '../audit-chain.js';
 import { auditNaturalKey } from '../audit-chain.js';
 import {
+  jobRetriedEvent,
   violationRevertedEvent,
   violationReviewedEvent,
   violationsExportedEvent,
@@ -87,5 +88,28 @@ describe('dashboard action events', () => {
       details: { writtenAs: 'api@example.com' },
     });
     expect(event.issueDescription).toContain('from 65.95 to 45.95');
+  });
+
+  it('records a job retry by kind and id, from where, outside any run and any sheet', () => {
+    const id = '0b7d6a8e-3c1f-4a52-9f0e-5d2c8b1a7e44';
+    const event = jobRetriedEvent(
+      { kind: 'sheet-sync', id, lastError: 'Smartsheet answered 503' },
+      context('a-4'),
+    );
+    expect(event).toMatchObject({
+      violationType: 'JOB_RETRIED',
+      severity: 'INFO',
+      runId: null,
+      sheetId: null,
+      oldValue: 'failed',
+      newValue: 'retry',
+      ipAddress: '10.1.2.3',
+      sessionId: 's-9',
+      details: { jobKind: 'sheet-sync', jobId: id, lastError: 'Smartsheet answered 503' },
+    });
+    expect(event.issueDescription).toBe(
+      `auditor@example.com put the failed sheet-sync job ${id} back in the queue.`,
+    );
+    expect(chainHash(GENESIS_HASH, event)).toMatch(/^[0-9a-f]{64}$/);
   });
 });

@@ -1,5 +1,5 @@
 // The audit trail's record of what people do through the dashboard (issue #7): exporting a view,
-// reviewing an event and reverting a cell are themselves audit events, naming who did it and from
+// reviewing an event, reverting a cell and retrying a failed job (issue #10) are themselves audit events, naming who did it and from
 // where (IP address, user agent, device, session), so the trail shows its own use.
 import type { AuditEventRecord, ChainedAuditEvent, JsonObject } from '../audit-chain.js';
 import { auditEventId } from '../audit/audit-event.js';
@@ -9,6 +9,7 @@ import { recordedSheetName, type ReviewKind } from './violation-view.js';
 export const VIOLATIONS_EXPORTED = 'VIOLATIONS_EXPORTED';
 export const VIOLATION_REVIEWED = 'VIOLATION_REVIEWED';
 export const VIOLATION_REVERTED = 'VIOLATION_REVERTED';
+export const JOB_RETRIED = 'JOB_RETRIED';
 
 /** Where a dashboard action came from (the RequestOrigin of src/http/access-control.ts). */
 export interface ActionOrigin {
@@ -158,5 +159,22 @@ export function violationRevertedEvent(
       writtenAs: revert.writtenAs,
       sheetName: recordedSheetName(reverted),
     },
+  });
+}
+
+/**
+ * The event of an admin putting a failed cluster job back in the queue (issue #10). The job is named
+ * by kind and id only; `lastError` is the scrubbed message the Jobs page showed.
+ */
+export function jobRetriedEvent(
+  job: { readonly kind: string; readonly id: string; readonly lastError: string },
+  context: ActionContext,
+): AuditEventRecord {
+  return actionEvent(JOB_RETRIED, NO_SUBJECT, context, {
+    oldValue: 'failed',
+    newValue: 'retry',
+    deltaCents: null,
+    issueDescription: `${context.actor} put the failed ${job.kind} job ${job.id} back in the queue.`,
+    details: { jobKind: job.kind, jobId: job.id, lastError: job.lastError },
   });
 }

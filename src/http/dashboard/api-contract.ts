@@ -221,6 +221,9 @@ export const API_ROUTES: readonly {
   { method: 'GET', path: '/api/corrections/:id', permission: 'dashboard.read' },
   { method: 'POST', path: '/api/corrections/:id/decision', permission: 'audit.review' },
   { method: 'POST', path: '/api/corrections/:id/apply', permission: 'audit.review' },
+  // the cluster's job queue (issue #10; shapes in jobs-contract.ts)
+  { method: 'GET', path: '/api/jobs', permission: 'audit.review' },
+  { method: 'POST', path: '/api/jobs/:kind/:id/retry', permission: 'admin' },
 ];
 
 // users (engineer A)

@@ -171,7 +171,7 @@ for (const backend of backends) {
         headers: as('viewer'),
       });
       expect(notLocal.statusCode).toBe(404);
-      expect(notLocal.json().message).toContain('local copy is not in the report folder');
+      expect(notLocal.json().message).toContain('neither the report folder nor Smartsheet has it');
       const traversal = await api.inject({
         url: `/api/reports/${encodeURIComponent('../../etc/passwd')}/download`,
         headers: as('viewer'),

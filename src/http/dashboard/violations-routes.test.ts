@@ -12,7 +12,7 @@ import { backends, useTestStore } from '../../../test/support/test-databases.js'
 import { as, startDashboardTestServer, testUserEmail } from '../../../test/support/dashboard-test-server.js';
 
 // Routes registered by other modules (auth, users, access review, corrections) have their own tests.
-const OTHER_MODULES = /^\/api\/(auth|users|access-review|corrections)/;
+const OTHER_MODULES = /^\/api\/(auth|users|access-review|corrections|jobs)/;
 const MINE = API_ROUTES.filter((route) => !OTHER_MODULES.test(route.path));
 
 for (const backend of backends) {

@@ -53,3 +53,9 @@ export type {
   CorrectionList,
   CorrectionView,
 } from '../../../src/http/dashboard/corrections-contract.js';
+export type {
+  FailedJobItem,
+  JobKindCounts,
+  JobRetried,
+  JobsResponse,
+} from '../../../src/http/dashboard/jobs-contract.js';

@@ -7,6 +7,7 @@ import { AccessReviewPage } from '../pages/access-review-page.js';
 import { AccountPage } from '../pages/account-page.js';
 import { CorrectionsPage } from '../pages/corrections-page.js';
 import { EditorsPage } from '../pages/editors-page.js';
+import { JobsPage } from '../pages/jobs-page.js';
 import { MfaSetupPage } from '../pages/mfa-setup-page.js';
 import { OverviewPage } from '../pages/overview-page.js';
 import { ReportsPage } from '../pages/reports-page.js';
@@ -74,6 +75,13 @@ const PAGES: readonly PageEntry[] = [
     testId: 'nav-access-review',
     permission: 'audit.review',
     render: () => <AccessReviewPage />,
+  },
+  {
+    path: '/jobs',
+    label: 'Jobs',
+    testId: 'nav-jobs',
+    permission: 'audit.review',
+    render: () => <JobsPage />,
   },
   {
     path: '/settings',

@@ -8,6 +8,7 @@ import { auth } from './0003-auth.js';
 import { eventReviews } from './0004-event-reviews.js';
 import { accessReviews } from './0005-access-reviews.js';
 import { corrections } from './0006-corrections.js';
+import { dashboardScaleIndexes } from './0007-dashboard-scale-indexes.js';
 import type { StoreMigration } from './store-migration.js';
 
 export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
@@ -17,4 +18,5 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0004-event-reviews': eventReviews,
   '0005-access-reviews': accessReviews,
   '0006-corrections': corrections,
+  '0007-dashboard-scale-indexes': dashboardScaleIndexes,
 };

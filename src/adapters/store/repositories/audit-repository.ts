@@ -25,6 +25,7 @@ import { booleanFromDb, booleanToDb, instantToDb, jsonFromDb, jsonToDb } from '.
 import { isUniqueViolation } from '../constraint-errors.js';
 import type { AuditEventsTable, Database } from '../database-schema.js';
 import type { SqlContext } from '../sql-context.js';
+import { countRunEventsBySeverity, tallyRunEventsByEditor } from './dashboard-figure-queries.js';
 
 /** The single row of audit_chain_head. */
 const HEAD_ID = 1;
@@ -32,7 +33,8 @@ const HEAD_ID = 1;
 type AuditEventsWhere = ExpressionBuilder<Database, 'audit_events'>;
 
 /** The audit_events, audit_chain_head and audit_checkpoints tables behind AuditStore. */
-export function createAuditRepository({ db, dialect }: SqlContext): AuditStore {
+export function createAuditRepository(context: SqlContext): AuditStore {
+  const { db, dialect } = context;
   const toRow = (
     event: Omit<ChainedAuditEvent, 'seq'>,
     naturalKey: string,
@@ -122,6 +124,15 @@ export function createAuditRepository({ db, dialect }: SqlContext): AuditStore {
     if (filter.changedTo !== undefined)
       conditions.push(eb('changed_at', '<=', instantToDb(filter.changedTo)));
     return eb.and(conditions);
+  };
+
+  const readChainHead = async () => {
+    const head = await db
+      .selectFrom('audit_chain_head')
+      .select(['event_count', 'head_seq', 'head_hash'])
+      .where('id', '=', HEAD_ID)
+      .executeTakeFirstOrThrow();
+    return { eventCount: head.event_count, headSeq: head.head_seq, headHash: head.head_hash };
   };
 
   return {
@@ -218,14 +229,7 @@ export function createAuditRepository({ db, dialect }: SqlContext): AuditStore {
       return Number(row.count);
     },
 
-    async chainHead() {
-      const head = await db
-        .selectFrom('audit_chain_head')
-        .select(['event_count', 'head_seq', 'head_hash'])
-        .where('id', '=', HEAD_ID)
-        .executeTakeFirstOrThrow();
-      return { eventCount: head.event_count, headSeq: head.head_seq, headHash: head.head_hash };
-    },
+    chainHead: readChainHead,
 
     async appendCheckpoint(checkpoint) {
       await db
@@ -252,11 +256,14 @@ export function createAuditRepository({ db, dialect }: SqlContext): AuditStore {
         .offset(page.offset)
         .limit(page.limit)
         .execute();
-      const count = await db
-        .selectFrom('audit_events')
-        .select(sql<number>`count(*)`.as('count'))
-        .where(matchingView(filter))
-        .executeTakeFirstOrThrow();
+      // Unfiltered, the chain head already holds the count: counting a million rows costs ~0.2 s.
+      const count = Object.values(filter).every((value) => value === undefined)
+        ? { count: (await readChainHead()).eventCount }
+        : await db
+            .selectFrom('audit_events')
+            .select(sql<number>`count(*)`.as('count'))
+            .where(matchingView(filter))
+            .executeTakeFirstOrThrow();
       return {
         items: rows.map((row) => ({
           event: fromRow(row),
@@ -279,6 +286,9 @@ export function createAuditRepository({ db, dialect }: SqlContext): AuditStore {
         latestReview: (row.latest_review ?? undefined) as ReviewKind | undefined,
       };
     },
+
+    countRunEventsBySeverity: (range) => countRunEventsBySeverity(context, range),
+    tallyRunEventsByEditor: (range) => tallyRunEventsByEditor(context, range),
 
     async listCheckpoints() {
       const rows = await db

@@ -29,7 +29,11 @@ for (const backend of backends) {
       await store().inbox.enqueueCallback(callback('first', T0));
       await store().inbox.enqueueCallback(callback('future', '2025-08-18T15:00:00Z'));
 
+      expect(await store().inbox.countDue(T1)).toBe(2);
       const claimed = await store().inbox.claimNextBatch({ now: T1, leaseUntil: LEASE, limit: 10 });
+      // Claimed: not due again until the lease runs out (a dead claimer's items come back).
+      expect(await store().inbox.countDue(T1)).toBe(0);
+      expect(await store().inbox.countDue('2025-08-18T14:30:00Z')).toBe(2);
 
       expect(claimed.map((item) => item.key)).toEqual(['77:first', '77:later']);
       expect(claimed[0]).toMatchObject({
@@ -59,6 +63,7 @@ for (const backend of backends) {
       await store().inbox.claimNextBatch({ now: T0, leaseUntil: LEASE, limit: 1 });
 
       await store().inbox.markDone('77:n1', T1);
+      expect(await store().inbox.countDue('2030-01-01T00:00:00Z')).toBe(0);
 
       expect(await store().inbox.depth()).toMatchObject({ done: 1, processing: 0 });
       expect(
@@ -79,6 +84,9 @@ for (const backend of backends) {
       await store().inbox.markFailed('77:dead', { error: 'malformed body', nextAttemptAt: null });
 
       expect(await store().inbox.depth()).toMatchObject({ failed: 2 });
+      // Due: the retry once its time has come; never the one given up on.
+      expect(await store().inbox.countDue(T0)).toBe(0);
+      expect(await store().inbox.countDue('2030-01-01T00:00:00Z')).toBe(1);
       const retried = await store().inbox.claimNextBatch({
         now: '2030-01-01T00:00:00Z',
         leaseUntil: '2030-01-01T00:05:00Z',

@@ -97,6 +97,16 @@ export function createInboxRepository({ db, dialect }: SqlContext): InboxStore {
         .execute();
     },
 
+    async countDue(now) {
+      const row = await db
+        .selectFrom('webhook_inbox')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('status', 'in', CLAIMABLE)
+        .where('next_attempt_at', '<=', instantToDb(now))
+        .executeTakeFirst();
+      return Number(row?.count ?? 0);
+    },
+
     async depth() {
       const rows = await db
         .selectFrom('webhook_inbox')

@@ -7,12 +7,14 @@ import { batchesWithinParameterLimit } from '../bind-parameter-limits.js';
 import { instantToDb, jsonFromDb, jsonToDb } from '../column-codecs.js';
 import type { Database, RiskChangesTable, RiskModelsTable } from '../database-schema.js';
 import type { SqlContext } from '../sql-context.js';
+import { listChangeFigures, tallyChangesByEditor } from './dashboard-figure-queries.js';
 import type { SelectQueryBuilder } from 'kysely';
 
 const CHANGE_COLUMNS = 16;
 
 /** The risk_changes, risk_models and risk_verdicts tables behind RiskStore. */
-export function createRiskRepository({ db, dialect }: SqlContext): RiskStore {
+export function createRiskRepository(context: SqlContext): RiskStore {
+  const { db, dialect } = context;
   const fromRow = (row: Selectable<RiskChangesTable>): ScoredChange => ({
     observation: jsonFromDb<ChangeObservation>(dialect, row.observation),
     anomalyScore: row.anomaly_score,
@@ -128,6 +130,9 @@ export function createRiskRepository({ db, dialect }: SqlContext): RiskStore {
         .executeTakeFirst();
       return row && fromRow(row);
     },
+
+    listChangeFigures: (range) => listChangeFigures(context, range),
+    tallyChangesByEditor: (range) => tallyChangesByEditor(context, range),
 
     async rescoreChanges(updates) {
       await db.transaction().execute(async (trx) => {

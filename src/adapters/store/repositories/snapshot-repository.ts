@@ -11,11 +11,13 @@ import {
 } from '../column-codecs.js';
 import type { RowSnapshotsTable } from '../database-schema.js';
 import type { SqlContext } from '../sql-context.js';
+import { liveRowStates } from './dashboard-figure-queries.js';
 
 const SNAPSHOT_COLUMNS = 9;
 
 /** The row_snapshots table behind SnapshotStore. */
-export function createSnapshotRepository({ db, dialect }: SqlContext): SnapshotStore {
+export function createSnapshotRepository(context: SqlContext): SnapshotStore {
+  const { db, dialect } = context;
   const toRow = (snapshot: RowSnapshot): Insertable<RowSnapshotsTable> => ({
     sheet_id: snapshot.sheetId,
     row_id: snapshot.rowId,
@@ -106,6 +108,8 @@ export function createSnapshotRepository({ db, dialect }: SqlContext): SnapshotS
         return marked;
       });
     },
+
+    liveRowStates: () => liveRowStates(context),
 
     async countSnapshots(filter = {}) {
       const row = await db

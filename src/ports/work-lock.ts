@@ -1,0 +1,16 @@
+// Work that must not overlap itself anywhere in the cluster: a sync or webhook batch of one sheet (two
+// readers committing snapshots out of order would move a sheet backwards), writes to one sheet
+// (Smartsheet answers 4004 to overlapping writes with one token), and alert delivery (two senders
+// must not both pick up the same pending alert). In one process a keyed mutex does; in a cluster the
+// lock lives in Postgres and dies with the process that held it.
+
+export interface WorkLock {
+  /** Runs `work` once no other holder of `key` runs, anywhere the lock reaches. */
+  withLock<T>(key: string, work: () => Promise<T>): Promise<T>;
+}
+
+export const lockKeys = {
+  sheetSync: (sheetId: number) => `sheet-sync:${sheetId}`,
+  sheetWrite: (sheetId: number) => `sheet-write:${sheetId}`,
+  alertDelivery: 'alert-delivery',
+} as const;
