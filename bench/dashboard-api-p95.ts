@@ -6,9 +6,11 @@
 // that reads events is called over loopback HTTP. Prints p50/p95/max per route; figures only.
 //
 // Run: node --import tsx bench/dashboard-api-p95.ts [--events=1000000] [--engine=postgres|sqlite|both]
-//        [--requests=60] [--route-seconds=20] [--skip-verify]
+//        [--requests=60] [--route-seconds=20] [--skip-verify] [--routes=risk,open] [--keep-schema]
+// `--routes` measures only the routes whose name contains one of the comma-separated words (the seed
+// is the same, so a re-measure of a few routes takes the seed's ~2 min, not the whole list).
 // Postgres: a fresh schema of LEDGERLINE_TEST_DATABASE_URL (default the local `test` database),
-// dropped at the end.
+// dropped at the end unless `--keep-schema` (to EXPLAIN queries against it; drop it by hand).
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -44,6 +46,11 @@ const engine = arg('engine', 'postgres');
 const requestsPerRoute = Number(arg('requests', '60'));
 const routeSeconds = Number(arg('route-seconds', '20'));
 const skipVerify = process.argv.includes('--skip-verify');
+const routeWords = arg('routes', '')
+  .split(',')
+  .map((word) => word.trim().toLowerCase())
+  .filter((word) => word !== '');
+const keepSchema = process.argv.includes('--keep-schema');
 const PASSWORD = 'bench-dashboard-password-1';
 
 interface Location {
@@ -70,6 +77,10 @@ async function freshLocation(dialect: 'postgres' | 'sqlite'): Promise<Location> 
     location: { kind: 'postgres', url: DATABASE_URL, schema },
     label: `Postgres ${version?.server_version ?? ''}`.trim(),
     cleanup: async () => {
+      if (keepSchema) {
+        console.log(`  kept schema "${schema}" (--keep-schema)`);
+        return;
+      }
       const admin = new pg.Client({ connectionString: DATABASE_URL });
       await admin.connect();
       await admin.query(`drop schema if exists "${schema}" cascade`);
@@ -160,7 +171,10 @@ async function benchEngine(dialect: 'postgres' | 'sqlite'): Promise<void> {
     try {
       const base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
       const cookie = await signInAdmin(store, config, base);
-      const routes = await routesToMeasure(store, corpus);
+      const routes = (await routesToMeasure(store, corpus)).filter(
+        (route) =>
+          routeWords.length === 0 || routeWords.some((word) => route.name.toLowerCase().includes(word)),
+      );
       console.log(
         `\n${where.label}, ${seeded.events.toLocaleString('en-US')} events: GET latency over loopback HTTP (up to ${requestsPerRoute} requests or ${routeSeconds} s per route, one at a time)`,
       );

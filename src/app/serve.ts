@@ -96,6 +96,16 @@ export async function startService(
         ok = false;
         checks.smartsheet = (error as Error).message;
       }
+      if (cluster) {
+        // The workers' work arrives through the queue: a serve that cannot reach it is not ready.
+        try {
+          await cluster.queue.stats();
+          checks.queue = 'ok';
+        } catch (error) {
+          ok = false;
+          checks.queue = (error as Error).message;
+        }
+      }
       return { ok, checks };
     },
   });

@@ -97,6 +97,9 @@ describe.skipIf(postgres.skipReason)('a cluster of 1 serve and 3 workers on Post
     expect(baseline.status).toBe('succeeded');
     expect(baseline.sheets.discovered).toBe(SHEETS);
     serve = await h.startServe();
+    const ready = await fetch(`${serve.url}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ checks: { database: 'ok', smartsheet: 'ok', queue: 'ok' } });
     await h.registerWebhooks(serve.url);
     // From here on Smartsheet enforces the budget and the log holds only the cluster's requests.
     await control('PUT', '/limits', { enabled: true, perMinute: PER_MINUTE, heavyWeight: 10 });

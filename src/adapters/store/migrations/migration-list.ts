@@ -9,6 +9,7 @@ import { eventReviews } from './0004-event-reviews.js';
 import { accessReviews } from './0005-access-reviews.js';
 import { corrections } from './0006-corrections.js';
 import { dashboardScaleIndexes } from './0007-dashboard-scale-indexes.js';
+import { violationRiskOrderIndex } from './0008-violation-risk-order-index.js';
 import type { StoreMigration } from './store-migration.js';
 
 export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
@@ -19,4 +20,5 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0005-access-reviews': accessReviews,
   '0006-corrections': corrections,
   '0007-dashboard-scale-indexes': dashboardScaleIndexes,
+  '0008-violation-risk-order-index': violationRiskOrderIndex,
 };

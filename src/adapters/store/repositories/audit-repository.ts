@@ -3,6 +3,7 @@ import {
   type ExpressionBuilder,
   type Insertable,
   type Kysely,
+  type RawBuilder,
   type Selectable,
   type SelectQueryBuilder,
   type SqlBool,
@@ -256,14 +257,7 @@ export function createAuditRepository(context: SqlContext): AuditStore {
         .offset(page.offset)
         .limit(page.limit)
         .execute();
-      // Unfiltered, the chain head already holds the count: counting a million rows costs ~0.2 s.
-      const count = Object.values(filter).every((value) => value === undefined)
-        ? { count: (await readChainHead()).eventCount }
-        : await db
-            .selectFrom('audit_events')
-            .select(sql<number>`count(*)`.as('count'))
-            .where(matchingView(filter))
-            .executeTakeFirstOrThrow();
+      const count = await db.selectNoFrom(viewCount(filter).as('count')).executeTakeFirstOrThrow();
       return {
         items: rows.map((row) => ({
           event: fromRow(row),
@@ -308,6 +302,31 @@ export function createAuditRepository(context: SqlContext): AuditStore {
       }));
     },
   };
+
+  /**
+   * How many events a view holds, in one statement (one snapshot). Unfiltered, the chain head
+   * already holds it: counting a million rows costs ~0.2 s. Open events are the view without the
+   * status less its reviewed events, so the count walks the reviews (made by hand, far fewer than
+   * events) instead of looking up a review for every event of the view (0.3–0.6 s at 1,000,000
+   * events). Reviews naming no stored event drop out in the join.
+   */
+  function viewCount(filter: ViolationFilter): RawBuilder<number> {
+    const { reviewStatus, ...rest } = filter;
+    if (reviewStatus === 'open') {
+      const reviewed = db
+        .selectFrom('audit_events')
+        .select(sql<number>`count(*)`.as('count'))
+        .where(matchingView(rest))
+        .where('event_id', 'in', db.selectFrom('event_reviews').select('event_reviews.event_id'));
+      return sql<number>`(${viewCount(rest)}) - (${reviewed})`;
+    }
+    if (Object.values(filter).every((value) => value === undefined))
+      return sql<number>`(${db.selectFrom('audit_chain_head').select('event_count').where('id', '=', HEAD_ID)})`;
+    return sql<number>`(${db
+      .selectFrom('audit_events')
+      .select(sql<number>`count(*)`.as('count'))
+      .where(matchingView(filter))})`;
+  }
 
   /** The events whose natural key is neither stored nor earlier in the batch, in input order. */
   async function eventsNotYetStored(
@@ -371,7 +390,8 @@ const SEVERITY_RANK = sql<number>`case severity when 'INFO' then 0 when 'LOW' th
 
 /**
  * Orders a view: events without a value for the key last in either direction (the engines
- * disagree on where NULL sorts, so it is spelled out), then the key, then seq as the tie-break.
+ * disagree on where NULL sorts, so it is spelled out with NULLS LAST — which both engines read, and
+ * which, unlike a `case` expression, an index in the same order serves), then seq as the tie-break.
  */
 function orderedBy<Q extends SelectQueryBuilder<Database, 'audit_events', object>>(
   query: Q,
@@ -383,8 +403,7 @@ function orderedBy<Q extends SelectQueryBuilder<Database, 'audit_events', object
   if (sort.key === 'seq') return query.orderBy('seq', order) as Q;
   const name = column[sort.key];
   return query
-    .orderBy(sql`case when ${sql.ref(name)} is null then 1 else 0 end`)
-    .orderBy(name, order)
+    .orderBy(name, (by) => (order === 'asc' ? by.asc() : by.desc()).nullsLast())
     .orderBy('seq', order) as Q;
 }
 
