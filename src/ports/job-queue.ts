@@ -70,6 +70,8 @@ export interface JobQueue {
    */
   work(kind: JobKind, options: { readonly concurrency: number }, handler: JobHandler): Promise<void>;
   status(kind: JobKind, id: string): Promise<JobStatus | undefined>;
+  /** The status of each of `ids` still in the queue, in one read (a coordinator polls many). */
+  statuses(kind: JobKind, ids: readonly string[]): Promise<JobStatus[]>;
   /** Exact counts, read now. */
   stats(): Promise<JobKindStats[]>;
   /** Puts a failed job back in the queue for another round of attempts; false when it is not failed. */

@@ -32,7 +32,7 @@ export interface FanOutResult {
 }
 
 export async function fanOutSheetSyncs(
-  queue: Pick<JobQueue, 'send' | 'status'>,
+  queue: Pick<JobQueue, 'send' | 'statuses'>,
   sheets: readonly DiscoveredSheet[],
   options: FanOutOptions,
 ): Promise<FanOutResult> {
@@ -52,9 +52,17 @@ export async function fanOutSheetSyncs(
   const ended = new Map<string, SheetSyncResult>();
   const fanned: FanOutResult = { results: [], changes: 0, historyCalls: 0, requests: {} };
   for (;;) {
-    for (const { sheet, id } of jobs) {
-      if (ended.has(id)) continue;
-      const status = await queue.status('sheet-sync', id);
+    const open = jobs.filter(({ id }) => !ended.has(id));
+    const found = new Map(
+      (
+        await queue.statuses(
+          'sheet-sync',
+          open.map(({ id }) => id),
+        )
+      ).map((s) => [s.id, s]),
+    );
+    for (const { sheet, id } of open) {
+      const status = found.get(id);
       if (!status) {
         // Gone before it was seen to end (retention); never expected within a run.
         ended.set(id, skipped(sheet, 'its sheet-sync job is no longer in the queue'));

@@ -162,6 +162,19 @@ export async function openPgBossJobQueue(options: PgBossJobQueueOptions): Promis
         output: (job.output as JsonObject | null | undefined) ?? null,
       };
     },
+    async statuses(kind: JobKind, ids: readonly string[]): Promise<JobStatus[]> {
+      if (ids.length === 0) return [];
+      const result = await boss.getDb().executeSql(
+        `SELECT id, state, output FROM ${quoteIdentifier(options.schema)}.job
+          WHERE name = $1 AND id = ANY($2::uuid[])`,
+        [kind, [...ids]],
+      );
+      return (result.rows as { id: string; state: JobState; output: JsonObject | null }[]).map((row) => ({
+        id: row.id,
+        state: row.state,
+        output: row.output ?? null,
+      }));
+    },
     async stats(): Promise<JobKindStats[]> {
       // Counted from the job table itself: pg-boss's own queue counts are a snapshot its monitor
       // refreshes every few seconds, so a job that just failed would show next to "0 failed".
