@@ -153,6 +153,9 @@ describe('the dashboard in a browser', { timeout: 90_000 }, () => {
     try {
       await signIn(page, dashboard);
       await page.getByTestId('kpi-billed').waitFor();
+      // The live feed's first requests must be over before sessions end; otherwise one of them can
+      // meet the 401 first and take the page to the login screen before the click below.
+      await expect.poll(() => page.getByTestId('feed-status').textContent()).toBe('Live');
       dashboard.expireSessions();
       await page.getByTestId('nav-violations').click();
       await page.getByTestId('session-expired').waitFor();
