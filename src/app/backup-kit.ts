@@ -27,7 +27,8 @@ import { runBackup, type RunBackupOutcome } from '../services/run-backup.js';
 import type { OperationalAlertDeps } from '../services/send-operational-alert.js';
 import { alertingFor, type Alerting } from './alerting.js';
 import { loadCheckpointVerifier } from './audit-verifier.js';
-import { smartsheetClientFor } from './report-cycle.js';
+import { openSmartsheetAccess } from './smartsheet-access.js';
+import type { SmartsheetAccess } from './smartsheet-access.js';
 
 export interface BackupKit extends BackupTools {
   readonly store: Store;
@@ -162,19 +163,23 @@ export async function openBackupKit(
   logger: Logger,
 ): Promise<BackupKit & { close(): Promise<void> }> {
   const store = await openStore(config.database.location, { logger });
+  let access: SmartsheetAccess | undefined;
   try {
     await migrateToLatest(store);
-    const client = config.smartsheet.token ? smartsheetClientFor(config, logger) : undefined;
+    // Backups read every sheet and restores write rows: beside a cluster, on the cluster's budget.
+    access = config.smartsheet.token ? await openSmartsheetAccess(config, logger) : undefined;
     const alerting = alertingFor(config, store.alerts);
-    const kit = await backupKitFor(config, logger, { store, client, alerting });
+    const kit = await backupKitFor(config, logger, { store, client: access?.client, alerting });
     return {
       ...kit,
       close: async () => {
         alerting.close();
+        await access?.close();
         await store.close();
       },
     };
   } catch (error) {
+    await access?.close();
     await store.close();
     throw error;
   }

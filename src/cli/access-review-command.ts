@@ -10,7 +10,8 @@ import { accessReviewRenderer } from '../adapters/access-review/access-review-re
 import { smartsheetBillingSheets } from '../adapters/smartsheet/smartsheet-billing-sheets.js';
 import { migrateToLatest, openStore } from '../adapters/store/index.js';
 import { accessReviewThresholdsFor, reportMailerFor } from '../app/access-review-kit.js';
-import { smartsheetClientFor } from '../app/report-cycle.js';
+import { openSmartsheetAccess } from '../app/smartsheet-access.js';
+import type { SmartsheetAccess } from '../app/smartsheet-access.js';
 import { decisionsInForce } from '../domain/access-review/access-review.js';
 import { ACCESS_DECISIONS } from '../domain/access-review/access-review-subject.js';
 import { AppError, ErrorCode } from '../domain/app-error.js';
@@ -65,7 +66,6 @@ export function registerAccessReviewCommand(program: Command): void {
     .option('--json', 'print the summary as JSON')
     .action(async (options: { email?: boolean; by?: string; json?: boolean }) => {
       await withStore(async (store, { config, logger }) => {
-        const source = smartsheetBillingSheets(smartsheetClientFor(config, logger));
         const mailer = options.email ? reportMailerFor(config) : undefined;
         if (options.email && (!mailer || config.accessReview.recipients.length === 0)) {
           throw new AppError(
@@ -76,7 +76,10 @@ export function registerAccessReviewCommand(program: Command): void {
             },
           );
         }
+        let access: SmartsheetAccess | undefined;
         try {
+          access = await openSmartsheetAccess(config, logger);
+          const source = smartsheetBillingSheets(access.client);
           const review = await buildAccessReview(
             { users: store.users, sheets: store.sheets, source, accessReviews: store.accessReviews, logger },
             {
@@ -114,6 +117,7 @@ export function registerAccessReviewCommand(program: Command): void {
           if (mailedId) out(`Mailed to ${config.accessReview.recipients.length} recipients (${mailedId}).`);
         } finally {
           mailer?.close?.();
+          await access?.close();
         }
       });
     });

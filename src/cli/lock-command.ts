@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { operatorName } from '../app/backup-kit.js';
 import { loadCheckpointSigner } from '../app/audit-signing-key.js';
 import { weekEndDayOf } from '../app/audit-settings.js';
-import { newRunId, smartsheetClientFor } from '../app/report-cycle.js';
+import { newRunId } from '../app/report-cycle.js';
+import { withSmartsheetAccess } from '../app/smartsheet-access.js';
 import { smartsheetRowLocker } from '../adapters/smartsheet/smartsheet-row-locker.js';
 import { migrateToLatest, openStore } from '../adapters/store/index.js';
 import type { Config } from '../config/index.js';
@@ -60,25 +61,27 @@ async function withStore<T>(config: Config, logger: Logger, work: (store: Store)
 
 async function lockWeeks(dryRun: boolean): Promise<LockRunSummary> {
   const { config, logger } = commandContext();
-  const locker = smartsheetRowLocker(smartsheetClientFor(config, logger));
   const now = new Date();
-  return withStore(config, logger, async (store) => {
-    const billable = await storedBillableRows(store, {
-      now,
-      timeZone: config.billing.timeZone,
-      weekEndDay: weekEndDayOf(config),
-    });
-    const { summary } = await lockClosedWeeks(
-      { locker, reports: store.reports, audit: store.audit },
-      billable,
-      {
-        scope: config.locking.scope,
-        weekClose: { timeZone: config.billing.timeZone, graceHours: config.billing.weekCloseGraceHours },
+  return withSmartsheetAccess(config, logger, (client) => {
+    const locker = smartsheetRowLocker(client);
+    return withStore(config, logger, async (store) => {
+      const billable = await storedBillableRows(store, {
         now,
-        dryRun,
-      },
-    );
-    return summary;
+        timeZone: config.billing.timeZone,
+        weekEndDay: weekEndDayOf(config),
+      });
+      const { summary } = await lockClosedWeeks(
+        { locker, reports: store.reports, audit: store.audit },
+        billable,
+        {
+          scope: config.locking.scope,
+          weekClose: { timeZone: config.billing.timeZone, graceHours: config.billing.weekCloseGraceHours },
+          now,
+          dryRun,
+        },
+      );
+      return summary;
+    });
   });
 }
 
@@ -176,38 +179,39 @@ export function registerLockCommands(program: Command): void {
         const [sheetId] = parseIds(options.sheet, '--sheet');
         const rowIds = parseIds(options.rows, '--rows');
         const { config, logger } = commandContext();
-        const client = smartsheetClientFor(config, logger);
         const runId = newRunId(new Date()).replace(/^run-/, 'unlock-');
-        const result = await withStore(config, logger, async (store) => {
-          const unlocked = await unlockRows(
-            {
-              locker: smartsheetRowLocker(client),
-              audit: store.audit,
-              writerIdentity: () =>
-                client.getCurrentUser().then(
-                  (u) => u.email.toLowerCase(),
-                  () => null,
-                ),
-            },
-            {
-              sheetId: sheetId as number,
-              rowIds,
-              reason: options.reason,
-              by: options.by,
-              via: 'admin-command',
-              unlockId: runId,
-              runId,
-              now: new Date(),
-              holdHours: Number(options.holdHours),
-            },
-          );
-          // Like every command that stores events, the unlock ends with a signed checkpoint.
-          if (unlocked.events.length > 0) {
-            const signer = await loadCheckpointSigner(config, logger);
-            await signAuditCheckpoint(store.audit, signer, { runId, now: new Date() });
-          }
-          return unlocked;
-        });
+        const result = await withSmartsheetAccess(config, logger, (client) =>
+          withStore(config, logger, async (store) => {
+            const unlocked = await unlockRows(
+              {
+                locker: smartsheetRowLocker(client),
+                audit: store.audit,
+                writerIdentity: () =>
+                  client.getCurrentUser().then(
+                    (u) => u.email.toLowerCase(),
+                    () => null,
+                  ),
+              },
+              {
+                sheetId: sheetId as number,
+                rowIds,
+                reason: options.reason,
+                by: options.by,
+                via: 'admin-command',
+                unlockId: runId,
+                runId,
+                now: new Date(),
+                holdHours: Number(options.holdHours),
+              },
+            );
+            // Like every command that stores events, the unlock ends with a signed checkpoint.
+            if (unlocked.events.length > 0) {
+              const signer = await loadCheckpointSigner(config, logger);
+              await signAuditCheckpoint(store.audit, signer, { runId, now: new Date() });
+            }
+            return unlocked;
+          }),
+        );
         logger.info(
           { sheetId, unlocked: result.outcome.changed.length, by: options.by, operator: operatorName() },
           'rows unlocked',
