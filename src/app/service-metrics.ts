@@ -2,7 +2,7 @@
 // outcomes, audit events stored, and the Smartsheet request budget spent.
 import { Counter, Gauge, Histogram } from 'prom-client';
 import type { Registry } from 'prom-client';
-import type { SmartsheetClient } from '../adapters/smartsheet/index.js';
+import type { RequestCountsSnapshot, SmartsheetClient } from '../adapters/smartsheet/index.js';
 import type { CycleSummary } from '../services/run-report-cycle.js';
 
 export interface ServiceMetrics {
@@ -31,31 +31,7 @@ export function registerServiceMetrics(registry: Registry, client: SmartsheetCli
     registers: [registry],
   });
   for (const source of ['cycle', 'webhook']) events.inc({ source }, 0);
-  // Read on each scrape, so the figures are the client's own counts, never a second bookkeeping.
-  new Gauge({
-    name: 'ledgerline_smartsheet_requests_total',
-    help: 'Smartsheet API requests sent by this process (retries included)',
-    registers: [registry],
-    collect() {
-      this.set(client.requestCounts().total);
-    },
-  });
-  new Gauge({
-    name: 'ledgerline_smartsheet_budget_units_total',
-    help: 'Smartsheet rate-limit units spent by this process (heavy calls count 10)',
-    registers: [registry],
-    collect() {
-      this.set(client.requestCounts().units);
-    },
-  });
-  new Gauge({
-    name: 'ledgerline_smartsheet_rate_limited_total',
-    help: '429 answers received from Smartsheet',
-    registers: [registry],
-    collect() {
-      this.set(client.requestCounts().rateLimited);
-    },
-  });
+  registerSmartsheetRequestGauges(registry, () => client.requestCounts());
   return {
     recordCycle(summary) {
       cycles.inc({ status: summary.status });
@@ -64,4 +40,38 @@ export function registerServiceMetrics(registry: Registry, client: SmartsheetCli
     },
     recordWebhookEvents: (count) => events.inc({ source: 'webhook' }, count),
   };
+}
+
+/** The Smartsheet figures a process reports (`serve` and `worker` alike, so a dashboard sums them). */
+export type SmartsheetRequestFigures = Pick<RequestCountsSnapshot, 'total' | 'units' | 'rateLimited'>;
+
+export function registerSmartsheetRequestGauges(
+  registry: Registry,
+  counts: () => SmartsheetRequestFigures,
+): void {
+  // Read on each scrape, so the figures are the client's own counts, never a second bookkeeping.
+  new Gauge({
+    name: 'ledgerline_smartsheet_requests_total',
+    help: 'Smartsheet API requests sent by this process (retries included)',
+    registers: [registry],
+    collect() {
+      this.set(counts().total);
+    },
+  });
+  new Gauge({
+    name: 'ledgerline_smartsheet_budget_units_total',
+    help: 'Smartsheet rate-limit units spent by this process (heavy calls count 10)',
+    registers: [registry],
+    collect() {
+      this.set(counts().units);
+    },
+  });
+  new Gauge({
+    name: 'ledgerline_smartsheet_rate_limited_total',
+    help: '429 answers received from Smartsheet',
+    registers: [registry],
+    collect() {
+      this.set(counts().rateLimited);
+    },
+  });
 }

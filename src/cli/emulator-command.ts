@@ -4,19 +4,7 @@ import { generateSeed } from '../../emulator/seed/generate-seed.js';
 import { simulateControlRoute } from '../../emulator/simulator/simulate-route.js';
 import { AppError, ErrorCode } from '../domain/app-error.js';
 import { emulatorVariables } from './demo-environment.js';
-
-function integerOption(name: string, min: number, max: number) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!/^\d+$/.test(value) || n < min || n > max) {
-      throw new AppError(
-        ErrorCode.INPUT_INVALID,
-        `--${name} must be a whole number from ${min} to ${max}, got '${value}'`,
-      );
-    }
-    return n;
-  };
-}
+import { integerOption } from './option-parsers.js';
 
 export function registerEmulatorCommand(program: Command): void {
   const emulator = program

@@ -1,12 +1,17 @@
 import type { Command } from 'commander';
 import { startService } from '../app/serve.js';
 import { commandContext } from './cli-context.js';
+import { integerOption } from './option-parsers.js';
 
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
     .description('Run the webhook receiver, the inbox processor and the scheduled cycle until stopped')
-    .option('--port <port>', 'listen on this port instead of LEDGERLINE_HTTP_PORT', (v) => Number(v))
+    .option(
+      '--port <port>',
+      'listen on this port instead of LEDGERLINE_HTTP_PORT',
+      integerOption('port', 0, 65_535),
+    )
     .action(async (options: { port?: number }) => {
       const { config, logger } = commandContext();
       const service = await startService(

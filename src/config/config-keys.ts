@@ -97,6 +97,12 @@ export const CONFIG_KEYS = [
     default: '30',
     schema: integer(10, 3_600),
   },
+  {
+    env: 'LEDGERLINE_WORKER_PORT',
+    section: 'Scale-out',
+    doc: '`worker`: port for its `/health`, `/ready` and `/metrics`, on LEDGERLINE_HTTP_HOST; unset, a worker listens on none. Several workers on one machine each need their own (`worker --port`).',
+    schema: integer(0, 65_535),
+  },
   // Logging
   {
     env: 'LEDGERLINE_LOG_LEVEL',

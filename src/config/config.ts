@@ -25,6 +25,8 @@ export interface Config {
     schema: string | undefined;
     workerConcurrency: number;
     heartbeatSeconds: number;
+    /** `worker`'s probe port (/health, /ready, /metrics); undefined = none. */
+    workerPort: number | undefined;
   };
   log: { level: ParsedKeys['LEDGERLINE_LOG_LEVEL']; format: ParsedKeys['LEDGERLINE_LOG_FORMAT'] };
   smartsheet: {
@@ -138,6 +140,7 @@ export function buildConfig(k: ParsedKeys): Config {
       schema: k.LEDGERLINE_QUEUE_SCHEMA,
       workerConcurrency: k.LEDGERLINE_WORKER_CONCURRENCY,
       heartbeatSeconds: k.LEDGERLINE_JOB_HEARTBEAT_SECONDS,
+      workerPort: k.LEDGERLINE_WORKER_PORT,
     },
     log: { level: k.LEDGERLINE_LOG_LEVEL, format: k.LEDGERLINE_LOG_FORMAT },
     smartsheet: {

@@ -42,4 +42,14 @@ describe('ledgerline worker', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('LEDGERLINE_QUEUE_SCHEMA');
   });
+
+  it('refuses a probe port that is not a port number', async () => {
+    const { dir, env } = environment({ LEDGERLINE_QUEUE: 'pg-boss' });
+    const result = await runCli(['worker', '--port', '80x'], { cwd: dir, env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--port must be a whole number from 0 to 65535, got '80x'");
+    const fromEnv = await runCli(['worker'], { cwd: dir, env: { ...env, LEDGERLINE_WORKER_PORT: '70000' } });
+    expect(fromEnv.code).toBe(2);
+    expect(fromEnv.stderr).toContain('LEDGERLINE_WORKER_PORT');
+  });
 });

@@ -48,7 +48,8 @@ export interface ClusterHarness {
   readonly storeSchema: string;
   readonly queueSchema: string;
   startServe(): Promise<ClusterProcess & { url: string }>;
-  startWorker(name: string): Promise<ClusterProcess>;
+  /** Starts `ledgerline worker` (with `args`, e.g. `--port 0`) and waits until it takes jobs. */
+  startWorker(name: string, args?: readonly string[]): Promise<ClusterProcess>;
   /** Registers a webhook per source sheet against `url`. */
   registerWebhooks(url: string): Promise<void>;
   /** Runs SQL against the test database (e.g. the queue's job table). */
@@ -169,8 +170,8 @@ export async function startClusterHarness(options: {
       );
       return { ...serve, url: listening };
     },
-    async startWorker(name) {
-      const worker = spawnProcess(name, ['worker']);
+    async startWorker(name, args = []) {
+      const worker = spawnProcess(name, ['worker', ...args]);
       await waitFor(
         `${name} to take jobs`,
         async () => {
