@@ -266,7 +266,9 @@ async function routesToMeasure(store: Store, corpus: SyntheticAuditCorpus): Prom
     },
     { name: 'editors (90 days)', url: '/api/editors' },
     { name: 'runs (latest 50)', url: '/api/runs' },
-    { name: 'reports (all published)', url: '/api/reports' },
+    { name: 'reports, first page (100 of all)', url: '/api/reports' },
+    { name: 'reports, page 200 (offset 19,900)', url: '/api/reports?page=200' },
+    { name: 'reports, one Work Request', url: `/api/reports?workRequest=${workRequest}` },
     { name: 'trail status', url: '/api/trail' },
     {
       name: 'export.csv, CRITICAL of the last 30 days',

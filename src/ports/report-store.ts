@@ -23,6 +23,16 @@ export interface ReportStore {
     readonly workRequest?: string;
     readonly weekEnding?: string;
   }): Promise<PublishedReport[]>;
+  /**
+   * One page for the dashboard: newest week first, then Work Request, then identity key; `total`
+   * counts every report the filter matches.
+   */
+  pagePublishedReports(query: {
+    readonly workRequest?: string;
+    readonly weekEnding?: string;
+    readonly offset: number;
+    readonly limit: number;
+  }): Promise<{ readonly items: PublishedReport[]; readonly total: number }>;
   /** Inserts or replaces the record for the report's identity. */
   recordPublished(report: PublishedReport): Promise<void>;
   /** False when nothing was recorded for the identity. */

@@ -2,6 +2,7 @@
 // download of one. A download names the report by its id (the identity key the store records) and
 // the file is found through the store's record, never through a path the client sends.
 import { AppError, ErrorCode } from '../domain/app-error.js';
+import type { ReportQuerySpec } from '../domain/dashboard/report-query.js';
 import type { ReportFile, ReportFiles } from '../ports/report-files.js';
 import type { PublishedReport, ReportStore } from '../ports/store.js';
 
@@ -32,21 +33,18 @@ function reportViewOf(report: PublishedReport): ReportView {
   };
 }
 
-/** Published reports, newest week first, then by Work Request. */
-export async function listReports(
+/** One page of published reports, newest week first, then by Work Request; `total` counts them all. */
+export async function pageReports(
   reports: ReportStore,
-  filter: { readonly workRequest?: string; readonly weekEnding?: string },
-): Promise<ReportView[]> {
-  const published = await reports.listPublishedReports(filter);
-  return published
-    .map(reportViewOf)
-    .sort((a, b) =>
-      a.weekEnding !== b.weekEnding
-        ? a.weekEnding < b.weekEnding
-          ? 1
-          : -1
-        : a.workRequest.localeCompare(b.workRequest) || a.reportId.localeCompare(b.reportId),
-    );
+  query: ReportQuerySpec,
+): Promise<{ readonly items: ReportView[]; readonly total: number }> {
+  const { items, total } = await reports.pagePublishedReports({
+    ...(query.workRequest === undefined ? {} : { workRequest: query.workRequest }),
+    ...(query.weekEnding === undefined ? {} : { weekEnding: query.weekEnding }),
+    offset: (query.page - 1) * query.pageSize,
+    limit: query.pageSize,
+  });
+  return { items: items.map(reportViewOf), total };
 }
 
 /** The workbook of a published report; AppError NOT_FOUND when unknown or not in the local folder. */

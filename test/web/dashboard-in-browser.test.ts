@@ -147,6 +147,38 @@ describe('the dashboard in a browser', { timeout: 90_000 }, () => {
     }
   });
 
+  it('pages the reports list through the server, keeping the page in the URL', async () => {
+    const dashboard = await startMockDashboard(distDir, 'admin');
+    const { page, errors } = await openPage();
+    try {
+      await signIn(page, dashboard, '/reports');
+      await page.getByTestId('reports-table').waitFor();
+      expect(await page.getByTestId('report-row').count()).toBe(100);
+      expect(await page.getByTestId('page-info').textContent()).toBe('Page 1 of 3 · 250 reports');
+      expect(await page.getByTestId('page-prev').isDisabled()).toBe(true);
+      const reportRequests = () =>
+        dashboard.requests.filter((r) => r.url.startsWith('/api/reports')).map((r) => r.url);
+      expect(reportRequests().at(-1)).toBe('/api/reports');
+      const firstPageRequests = reportRequests().length;
+      await page.getByTestId('page-next').click();
+      await expect.poll(() => page.getByTestId('page-info').textContent()).toBe('Page 2 of 3 · 250 reports');
+      await page.getByTestId('page-next').click();
+      await expect.poll(() => page.getByTestId('page-info').textContent()).toBe('Page 3 of 3 · 250 reports');
+      expect(await page.getByTestId('report-row').count()).toBe(50);
+      expect(await page.getByTestId('report-row').first().locator('td').first().textContent()).toBe('WR201');
+      expect(await page.getByTestId('page-next').isDisabled()).toBe(true);
+      expect(new URL(page.url()).search).toBe('?page=3');
+      expect(reportRequests().slice(firstPageRequests)).toEqual([
+        '/api/reports?page=2',
+        '/api/reports?page=3',
+      ]);
+      expect(unexpected(errors)).toEqual([]);
+    } finally {
+      await page.close();
+      await dashboard.close();
+    }
+  });
+
   it('returns to the login page with "session expired" after a 401', async () => {
     const dashboard = await startMockDashboard(distDir, 'admin');
     const { page } = await openPage();

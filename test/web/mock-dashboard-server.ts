@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type {
   Overview,
+  ReportItem,
+  ReportList,
   RevertResult,
   SessionInfo,
   ViolationDetail,
@@ -165,6 +167,27 @@ export async function startMockDashboard(distDir: string, role: 'admin' | 'viewe
           page: 1,
           pageSize: 50,
         });
+      }
+      if (route === 'GET /api/reports') {
+        // 250 reports in pages of 100: the page asked for, numbered so the test can see which.
+        const page = Number(url.searchParams.get('page') ?? '1');
+        const count = Math.max(0, Math.min(100, 250 - (page - 1) * 100));
+        const reports: ReportItem[] = Array.from({ length: count }, (_, i) => {
+          const n = (page - 1) * 100 + i + 1;
+          return {
+            reportId: `WR${n}|2026-11-15|primary|`,
+            workRequest: `WR${n}`,
+            weekEnding: '2026-11-15',
+            variant: 'primary',
+            claimer: null,
+            fileName: `WR_WR${n}_WeekEnding_111526.xlsx`,
+            publishedAt: '2026-11-16T06:00:00.000Z',
+            contentHash: 'a'.repeat(64),
+            runId: 'run-1',
+          };
+        });
+        const list: ReportList = { reports, total: 250, page, pageSize: 100 };
+        return json(response, 200, list);
       }
       if (route === 'GET /api/violations/evt-11') {
         const detail: ViolationDetail = {

@@ -1,12 +1,12 @@
 // The Violations page's query (issue #7): filters, sort and page as the dashboard sends them in a
 // URL, checked here once so the store only ever sees valid values and a bad parameter gets a 400
 // that names it and the value that was sent.
-import { AppError, ErrorCode } from '../app-error.js';
 import type { AuditSeverity } from '../audit-chain.js';
 import { SEVERITY_ORDER } from '../audit/severity-band.js';
 import { addDays, parseDate, type IsoDate } from '../calendar-date.js';
 import { parseDateTime } from '../date-time.js';
 import { startOfDayIn } from '../time-zone.js';
+import { badParameter, oneOf, positiveInteger, textOf } from './query-parameters.js';
 
 /** The review state of an event: open until someone acknowledges or resolves (or reverts) it. */
 export type ReviewStatus = 'open' | 'acknowledged' | 'resolved';
@@ -78,37 +78,11 @@ const KNOWN_PARAMETERS = new Set([
 const CODE_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
 const MAX_TEXT_LENGTH = 320;
 
-/** The 400 for one bad parameter: names it and quotes what was sent. */
-function badParameter(parameter: string, value: string, expected: string): AppError {
-  const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-  return new AppError(
-    ErrorCode.INPUT_INVALID,
-    `Invalid ${parameter} ${JSON.stringify(shown)}: expected ${expected}.`,
-    { details: { parameter, value: shown } },
-  );
-}
-
-/** A query value as text; repeated parameters (`?severity=HIGH&severity=LOW`) join as a list. */
-function textOf(parameter: string, raw: unknown): string | undefined {
-  if (raw === undefined) return undefined;
-  if (Array.isArray(raw)) return raw.map((part) => textOf(parameter, part) ?? '').join(',');
-  if (typeof raw === 'string') return raw.trim();
-  if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
-  throw badParameter(parameter, String(raw), 'text');
-}
-
 function listOf(text: string): string[] {
   return text
     .split(',')
     .map((part) => part.trim())
     .filter((part) => part !== '');
-}
-
-function positiveInteger(parameter: string, text: string, max = Number.MAX_SAFE_INTEGER): number {
-  const value = /^\d{1,16}$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < 1 || value > max)
-    throw badParameter(parameter, text, `a whole number from 1 to ${max}`);
-  return value;
 }
 
 /**
@@ -127,12 +101,6 @@ function rangeBound(parameter: 'from' | 'to', text: string, timeZone: string): s
   if (!instant.ok)
     throw badParameter(parameter, text, 'a date (YYYY-MM-DD) or an ISO-8601 instant with a zone');
   return instant.value.toISOString();
-}
-
-function oneOf<T extends string>(parameter: string, text: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(text))
-    throw badParameter(parameter, text, `one of ${allowed.join(', ')}`);
-  return text as T;
 }
 
 function plainText(parameter: string, text: string): string {

@@ -350,9 +350,15 @@ export interface ReportItem {
   readonly runId: string | null;
 }
 
-/** GET /api/reports?workRequest=&week= (dashboard.read): newest week first. */
+/**
+ * GET /api/reports?workRequest=&week=&page=&pageSize= (dashboard.read): newest week first, then
+ * Work Request; pageSize ≤ 500 (default 100); `total` counts every report the filter matches.
+ */
 export interface ReportList {
   readonly reports: readonly ReportItem[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
 }
 
 /** One run (a cycle) and its summary (the JSON `ledgerline run` prints). */

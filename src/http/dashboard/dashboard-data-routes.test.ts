@@ -181,6 +181,67 @@ for (const backend of backends) {
       expect(badWeek.statusCode).toBe(400);
     });
 
+    it('pages published reports, newest week first, with the total the filter matches', async () => {
+      // Three weeks × three Work Requests, recorded out of order.
+      const weeks = ['2025-08-10', '2025-08-24', '2025-08-17'];
+      const workRequests = ['300', '100', '200'];
+      for (const weekEnding of weeks)
+        for (const workRequest of workRequests)
+          await store().reports.recordPublished(
+            publishedReport({
+              identityKey: `${workRequest}|${weekEnding}|primary|`,
+              workRequest,
+              weekEnding,
+              fileName: `WR_${workRequest}_${weekEnding}.xlsx`,
+            }),
+          );
+      const api = await start();
+      const page = async (query: string) => {
+        const response = await api.inject({ url: `/api/reports?${query}`, headers: as('viewer') });
+        expect(response.statusCode).toBe(200);
+        return response.json<ReportList>();
+      };
+      const pages = [
+        await page('pageSize=4'),
+        await page('pageSize=4&page=2'),
+        await page('pageSize=4&page=3'),
+      ];
+      expect(pages.map((p) => [p.page, p.pageSize, p.total, p.reports.length])).toEqual([
+        [1, 4, 9, 4],
+        [2, 4, 9, 4],
+        [3, 4, 9, 1],
+      ]);
+      expect(pages.flatMap((p) => p.reports.map((r) => `${r.weekEnding} ${r.workRequest}`))).toEqual([
+        '2025-08-24 100',
+        '2025-08-24 200',
+        '2025-08-24 300',
+        '2025-08-17 100',
+        '2025-08-17 200',
+        '2025-08-17 300',
+        '2025-08-10 100',
+        '2025-08-10 200',
+        '2025-08-10 300',
+      ]);
+      expect((await page('pageSize=4&page=9')).reports).toEqual([]);
+      const oneWr = await page('workRequest=200&pageSize=2');
+      expect([oneWr.total, oneWr.reports.map((r) => r.weekEnding)]).toEqual([
+        3,
+        ['2025-08-24', '2025-08-17'],
+      ]);
+      const defaults = await page('week=2025-08-17');
+      expect([defaults.page, defaults.pageSize, defaults.total]).toEqual([1, 100, 3]);
+
+      for (const [query, message] of [
+        ['pageSize=501', 'Invalid pageSize "501": expected a whole number from 1 to 500.'],
+        ['page=0', 'Invalid page "0": expected a whole number from 1 to'],
+        ['sort=week', 'Invalid parameter "sort": expected one of workRequest, week, page, pageSize.'],
+      ] as const) {
+        const refused = await api.inject({ url: `/api/reports?${query}`, headers: as('viewer') });
+        expect(refused.statusCode).toBe(400);
+        expect(refused.json().message).toContain(message);
+      }
+    });
+
     it('lists recent runs with their summaries and shows one', async () => {
       await store().runs.startRun({ id: 'run-1', kind: 'cycle', startedAt: '2025-08-19T10:00:00.000Z' });
       await store().runs.finishRun('run-1', {

@@ -4,8 +4,8 @@ import { queryString } from '../api/api-client.js';
 import type { ViolationPage } from '../api/contract-types.js';
 import { navigate, useLocation } from '../app/router.js';
 import { useSession } from '../app/session.js';
-import { formatCount } from '../ui/display-format.js';
 import { LoadState } from '../ui/load-state.js';
+import { Pager } from '../ui/pager.js';
 import { useApiData } from '../ui/use-api-data.js';
 import { FilterBar } from './filter-bar.js';
 import { filterQuery, pageQuery, toggleSort, viewFromSearch, viewUrl } from './violation-filters.js';
@@ -23,7 +23,6 @@ export function ViolationsPage() {
   );
 
   const go = (next: ViolationView, eventId: string | null = selectedId) => navigate(viewUrl(next, eventId));
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   return (
     <section className={selectedId ? 'page page-with-drilldown' : 'page'} aria-labelledby="violations-title">
@@ -53,29 +52,13 @@ export function ViolationsPage() {
                 onSort={(key) => go(toggleSort(view, key))}
                 onSelect={(eventId) => go(view, eventId)}
               />
-              <nav className="pager" aria-label="Pages">
-                <button
-                  type="button"
-                  className="button"
-                  disabled={view.page <= 1}
-                  onClick={() => go({ ...view, page: view.page - 1 })}
-                  data-testid="page-prev"
-                >
-                  Previous
-                </button>
-                <span data-testid="page-info">
-                  Page {data.page} of {pages} · {formatCount(data.total)} events
-                </span>
-                <button
-                  type="button"
-                  className="button"
-                  disabled={view.page >= pages}
-                  onClick={() => go({ ...view, page: view.page + 1 })}
-                  data-testid="page-next"
-                >
-                  Next
-                </button>
-              </nav>
+              <Pager
+                page={data.page}
+                pageSize={data.pageSize}
+                total={data.total}
+                noun="events"
+                onPage={(page) => go({ ...view, page })}
+              />
             </>
           )}
         </div>

@@ -10,6 +10,7 @@ import { accessReviews } from './0005-access-reviews.js';
 import { corrections } from './0006-corrections.js';
 import { dashboardScaleIndexes } from './0007-dashboard-scale-indexes.js';
 import { violationRiskOrderIndex } from './0008-violation-risk-order-index.js';
+import { publishedReportsPageIndex } from './0009-published-reports-page-index.js';
 import type { StoreMigration } from './store-migration.js';
 
 export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
@@ -21,4 +22,5 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0006-corrections': corrections,
   '0007-dashboard-scale-indexes': dashboardScaleIndexes,
   '0008-violation-risk-order-index': violationRiskOrderIndex,
+  '0009-published-reports-page-index': publishedReportsPageIndex,
 };

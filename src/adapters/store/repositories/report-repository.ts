@@ -49,6 +49,27 @@ export function createReportRepository({ db }: SqlContext): ReportStore {
       return rows.map(fromRow);
     },
 
+    async pagePublishedReports(query) {
+      const filtered = db
+        .selectFrom('published_reports')
+        .$if(query.workRequest !== undefined, (q) =>
+          q.where('work_request', '=', query.workRequest as string),
+        )
+        .$if(query.weekEnding !== undefined, (q) => q.where('week_ending', '=', query.weekEnding as string));
+      const [rows, counted] = await Promise.all([
+        filtered
+          .selectAll()
+          .orderBy('week_ending', 'desc')
+          .orderBy('work_request')
+          .orderBy('identity_key')
+          .offset(query.offset)
+          .limit(query.limit)
+          .execute(),
+        filtered.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow(),
+      ]);
+      return { items: rows.map(fromRow), total: Number(counted.total) };
+    },
+
     async recordPublished(report) {
       const { identity_key, ...fields } = {
         identity_key: report.identityKey,
