@@ -31,7 +31,8 @@ function environment(extra: Record<string, string> = {}) {
   };
 }
 
-describe('ledgerline doctor', () => {
+// Each test runs several CLI processes (≈2 s to start each on a loaded 2-core machine).
+describe('ledgerline doctor', { timeout: 120_000 }, () => {
   it('prints OK for every part of a good configuration and exits 0', async () => {
     const { dir, env } = environment();
     expect((await runCli(['db', 'migrate'], { cwd: dir, env })).code).toBe(0);
@@ -62,7 +63,7 @@ describe('ledgerline doctor', () => {
   });
 });
 
-describe('ledgerline run', () => {
+describe('ledgerline run', { timeout: 120_000 }, () => {
   it('runs a cycle, prints a JSON summary and exits 3 on violations; a dry run writes nothing', async () => {
     const { dir, env } = environment();
     await fetch(`${emulator.controlUrl}/requests`, { method: 'DELETE' });

@@ -58,7 +58,8 @@ const runInDir = (dir: string, args: string[]) =>
     timeoutMs: 120_000,
   });
 
-describe('ledgerline init from flags (CI)', () => {
+// Each test runs several CLI processes (≈2 s to start each on a loaded 2-core machine).
+describe('ledgerline init from flags (CI)', { timeout: 120_000 }, () => {
   it('writes settings and a mode-600 .env, migrates, creates the admin; a re-run changes no byte; run works', async () => {
     const dir = freshDir();
     const admin = ['--admin-email', 'ops@example.com', '--admin-password-stdin', '--admin-totp-skip'];
@@ -91,7 +92,7 @@ describe('ledgerline init from flags (CI)', () => {
   }, 180_000);
 });
 
-describe('ledgerline init refuses what cannot work, and writes nothing', () => {
+describe('ledgerline init refuses what cannot work, and writes nothing', { timeout: 120_000 }, () => {
   it('a wrong token', async () => {
     const dir = freshDir();
     const result = await runCli(flags(dir), { cwd: dir, input: 'tok_wrong_token\n' });
@@ -180,7 +181,7 @@ function underTerminal(dir: string) {
   };
 }
 
-describe('ledgerline init on a terminal', () => {
+describe('ledgerline init on a terminal', { timeout: 120_000 }, () => {
   it.skipIf(!existsSync('/usr/bin/script'))(
     'asks, hides the token, enrols the admin TOTP; a second pass of Enter keys changes nothing',
     async () => {

@@ -111,5 +111,5 @@ describe('ledgerline model', () => {
     const unknown = await runCli(['model', 'verdict', 'nope', 'confirmed', '--by', 'a@example.com'], { env });
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toContain('No scored change has id nope');
-  }, 60_000);
+  }, 180_000);
 });
