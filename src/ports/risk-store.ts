@@ -1,4 +1,4 @@
-import type { EditorChangeTally } from '../domain/dashboard/activity-figures.js';
+import type { ChangeSlot, EditorChangeTally } from '../domain/dashboard/activity-figures.js';
 import type { JsonObject } from '../domain/audit-chain.js';
 import type { ChangeObservation } from '../domain/risk/change-observation.js';
 import type { Verdict } from '../domain/risk/flag-ranking.js';
@@ -85,15 +85,13 @@ export interface RiskStore {
   >;
   getChange(changeId: string): Promise<ScoredChange | undefined>;
   /**
-   * The risk and impact of every change in the inclusive changedAt range, oldest first, without
-   * the observation JSON: the Overview's risk trend and the week's net impact.
+   * The changes of the inclusive changedAt range summed per 15-minute UTC slot, oldest first (slots
+   * without changes left out): the Overview's risk trend and the week's count and net impact.
    */
-  listChangeFigures(range: {
+  sumChangesBySlot(range: {
     readonly changedFrom: string;
     readonly changedTo: string;
-  }): Promise<
-    { readonly changedAt: string; readonly riskScore: number; readonly deltaCents: number | null }[]
-  >;
+  }): Promise<ChangeSlot[]>;
   /**
    * The range's changes summed per editor (changes without one left out), local weekday and local
    * hour: the Editors page's figures, summed by the database.

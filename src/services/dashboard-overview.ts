@@ -3,7 +3,7 @@
 // risk trend of the last 30 days, the last run, the risk model's state and the trail's status.
 import type { AuditSeverity } from '../domain/audit-chain.js';
 import { addDays, type Weekday } from '../domain/calendar-date.js';
-import { riskTrend, weekWindowOf, type RiskTrendDay } from '../domain/dashboard/activity-figures.js';
+import { riskTrendFromSlots, weekWindowOf, type RiskTrendDay } from '../domain/dashboard/activity-figures.js';
 import { calendarDateIn, startOfDayIn } from '../domain/time-zone.js';
 import type { AuditStore, RiskStore, RunStore, SheetStore, SnapshotStore } from '../ports/store.js';
 import { billedInWeek, type BilledWeekCache } from './billed-week-total.js';
@@ -52,26 +52,28 @@ export async function overviewOf(deps: OverviewDeps, settings: OverviewSettings)
   const trendFrom = startOfDayIn(addDays(today, -(days - 1)), settings.timeZone).toISOString();
 
   // One read covers both the trend and the week (the trend's days outside it are simply not shown).
-  // The figures are summed or slimmed by the store: a year of audit data is a million events.
+  // The figures are summed by the store: a year of audit data is a million events.
   const changesFrom = week.from < trendFrom ? week.from : trendFrom;
-  const [billed, violationsBySeverity, recentChanges, lastRun, model, trail] = await Promise.all([
+  const [billed, violationsBySeverity, slots, lastRun, model, trail] = await Promise.all([
     billedInWeek(deps, week.weekEnding, now, settings, deps.billedCache),
     deps.audit.countRunEventsBySeverity({ changedFrom: week.from, changedTo: week.to }),
-    deps.risk.listChangeFigures({ changedFrom: changesFrom, changedTo: now.toISOString() }),
+    deps.risk.sumChangesBySlot({ changedFrom: changesFrom, changedTo: now.toISOString() }),
     deps.runs.listRecentRuns({ limit: 1 }),
     deps.risk.listModels({ limit: 1 }),
     deps.trail.status(),
   ]);
-  const changes = recentChanges.filter((c) => c.changedAt >= week.from && c.changedAt <= week.to);
+  // The week starts at a local midnight and ends just before one, both on slot boundaries, so a
+  // slot is either wholly in the week or wholly outside it.
+  const weekSlots = slots.filter((slot) => slot.slotStart >= week.from && slot.slotStart <= week.to);
   const run = lastRun[0];
   const latestModel = model[0];
   return {
     weekEnding: week.weekEnding,
     billedThisWeekCents: billed,
-    changesThisWeek: changes.length,
+    changesThisWeek: weekSlots.reduce((sum, slot) => sum + slot.changes, 0),
     violationsBySeverity,
-    netImpactCents: changes.reduce((sum, c) => sum + (c.deltaCents ?? 0), 0),
-    riskTrend: riskTrend(recentChanges, { today, days, timeZone: settings.timeZone }),
+    netImpactCents: weekSlots.reduce((sum, slot) => sum + slot.deltaCents, 0),
+    riskTrend: riskTrendFromSlots(slots, { today, days, timeZone: settings.timeZone }),
     lastRun: run ? { id: run.id, status: run.status, finishedAt: run.finishedAt } : null,
     model: { coldStart: latestModel === undefined, modelId: latestModel?.id ?? null },
     trail,

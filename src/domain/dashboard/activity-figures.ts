@@ -61,6 +61,42 @@ export interface RiskTrendDay {
 }
 
 /**
+ * Scored changes summed per 15-minute slot of UTC time. Every UTC offset is a multiple of 15
+ * minutes, so a slot lies within one local day in any zone: the database can sum a month of
+ * changes (~80,000 at scale) into at most 2,880 slots, and the days are placed here.
+ */
+export interface ChangeSlot {
+  /** The slot's first instant, ISO-8601. */
+  readonly slotStart: string;
+  readonly changes: number;
+  readonly riskSum: number;
+  readonly riskMax: number;
+  /** Sum of the changes' impacts in integer cents (a change without one counts 0). */
+  readonly deltaCents: number;
+}
+
+export const CHANGE_SLOT_MS = 900_000;
+
+/** The slots of a list of changes, oldest first: what the store sums, computed in the process. */
+export function changeSlots(
+  changes: readonly Pick<ScoredActivity, 'changedAt' | 'riskScore' | 'deltaCents'>[],
+): ChangeSlot[] {
+  const bySlot = new Map<number, { changes: number; riskSum: number; riskMax: number; deltaCents: number }>();
+  for (const change of changes) {
+    const slot = Math.floor(Date.parse(change.changedAt) / CHANGE_SLOT_MS);
+    const sums = bySlot.get(slot) ?? { changes: 0, riskSum: 0, riskMax: 0, deltaCents: 0 };
+    sums.changes += 1;
+    sums.riskSum += change.riskScore;
+    sums.riskMax = Math.max(sums.riskMax, change.riskScore);
+    sums.deltaCents += change.deltaCents ?? 0;
+    bySlot.set(slot, sums);
+  }
+  return [...bySlot.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([slot, sums]) => ({ slotStart: new Date(slot * CHANGE_SLOT_MS).toISOString(), ...sums }));
+}
+
+/**
  * Average and highest risk of the changes of each of the `days` local days ending with `today`,
  * oldest first; a day without changes is present with zeros so a chart's axis has no holes.
  */
@@ -68,21 +104,21 @@ export function riskTrend(
   changes: readonly Pick<ScoredActivity, 'changedAt' | 'riskScore'>[],
   options: { readonly today: IsoDate; readonly days: number; readonly timeZone: string },
 ): RiskTrendDay[] {
+  return riskTrendFromSlots(changeSlots(changes.map((change) => ({ ...change, deltaCents: null }))), options);
+}
+
+/** riskTrend from changes already summed per slot (one time-zone conversion per slot). */
+export function riskTrendFromSlots(
+  slots: readonly ChangeSlot[],
+  options: { readonly today: IsoDate; readonly days: number; readonly timeZone: string },
+): RiskTrendDay[] {
   const byDate = new Map<string, { sum: number; max: number; count: number }>();
-  // Every UTC offset is a multiple of 15 minutes, so a 15-minute slot lies within one local day:
-  // one time-zone conversion per slot instead of per change (a month is ~80,000 changes at scale).
-  const dateOfSlot = new Map<number, string>();
-  for (const change of changes) {
-    const slot = Math.floor(Date.parse(change.changedAt) / 900_000);
-    let date = dateOfSlot.get(slot);
-    if (date === undefined) {
-      date = calendarDateIn(new Date(slot * 900_000), options.timeZone);
-      dateOfSlot.set(slot, date);
-    }
+  for (const slot of slots) {
+    const date = calendarDateIn(new Date(slot.slotStart), options.timeZone);
     const day = byDate.get(date) ?? { sum: 0, max: 0, count: 0 };
-    day.sum += change.riskScore;
-    day.max = Math.max(day.max, change.riskScore);
-    day.count += 1;
+    day.sum += slot.riskSum;
+    day.max = Math.max(day.max, slot.riskMax);
+    day.count += slot.changes;
     byDate.set(date, day);
   }
   const trend: RiskTrendDay[] = [];

@@ -1,7 +1,11 @@
 // The dashboard's figures summed by the database (issue #10), on both engines: each must equal what
 // the page computed from the rows themselves before.
 import { describe, expect, it } from 'vitest';
-import { editorActivity, editorActivityFromTallies } from '../../../domain/dashboard/activity-figures.js';
+import {
+  changeSlots,
+  editorActivity,
+  editorActivityFromTallies,
+} from '../../../domain/dashboard/activity-figures.js';
 import type { ScoredChange } from '../../../ports/store.js';
 import { buildAuditEvent, buildSheet, buildSnapshot } from '../../../../test/support/store-records.js';
 import { backends, useTestStore } from '../../../../test/support/test-databases.js';
@@ -104,17 +108,29 @@ for (const backend of backends) {
       expect(editorActivityFromTallies([], tallies)).toEqual(editorActivity([], inWeek));
     });
 
-    it('lists the risk and impact of the changes in a range, oldest first', async () => {
-      await store().risk.recordChanges([
-        change('c2', 'crew@example.com', '2025-08-13T10:00:00.000Z', -500, 0.75),
-        change('c1', null, '2025-08-12T10:00:00.000Z', 2_000, 0.25),
+    it('sums the changes of a range per 15-minute slot, as the process would', async () => {
+      // A change without an impact (a new row) counts 0 in its slot's sum.
+      const noImpact = change('c4', null, '2025-08-11T05:00:00.000Z', 0, 0.125);
+      const changes = [
+        change('c2', 'crew@example.com', '2025-08-13T10:14:59.999Z', -500, 0.75),
+        change('c1', null, '2025-08-13T10:00:00.000Z', 2_000, 0.25),
+        change('c3', null, '2025-08-13T10:15:00.000Z', 7, 0.5),
+        { ...noImpact, observation: { ...noImpact.observation, deltaCents: null } },
         change('c9', null, '2025-09-12T10:00:00.000Z', 1, 0.1),
-      ]);
+      ];
+      await store().risk.recordChanges(changes);
 
-      expect(await store().risk.listChangeFigures(WEEK)).toEqual([
-        { changedAt: '2025-08-12T10:00:00.000Z', riskScore: 0.25, deltaCents: 2_000 },
-        { changedAt: '2025-08-13T10:00:00.000Z', riskScore: 0.75, deltaCents: -500 },
+      const slots = await store().risk.sumChangesBySlot(WEEK);
+
+      expect(slots).toEqual([
+        { slotStart: '2025-08-11T05:00:00.000Z', changes: 1, riskSum: 0.125, riskMax: 0.125, deltaCents: 0 },
+        { slotStart: '2025-08-13T10:00:00.000Z', changes: 2, riskSum: 1, riskMax: 0.75, deltaCents: 1_500 },
+        { slotStart: '2025-08-13T10:15:00.000Z', changes: 1, riskSum: 0.5, riskMax: 0.5, deltaCents: 7 },
       ]);
+      const inWeek = changes
+        .filter((c) => c.observation.changedAt <= WEEK.changedTo)
+        .map((c) => ({ ...c.observation, riskScore: c.riskScore }));
+      expect(slots).toEqual(changeSlots(inWeek));
     });
 
     it("changes a sheet's live-row state when a row is stored with a later modifiedAt or deleted", async () => {

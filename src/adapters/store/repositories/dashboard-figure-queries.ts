@@ -7,7 +7,9 @@
 import { sql } from 'kysely';
 import type { AuditSeverity } from '../../../domain/audit-chain.js';
 import {
+  CHANGE_SLOT_MS,
   emptySeverityCounts,
+  type ChangeSlot,
   type EditorChangeTally,
   type EditorEventTally,
 } from '../../../domain/dashboard/activity-figures.js';
@@ -67,20 +69,36 @@ export async function tallyRunEventsByEditor(
     }));
 }
 
-/** Risk and impact of scored changes in a range, oldest first: RiskStore.listChangeFigures. */
-export async function listChangeFigures({ db }: SqlContext, range: ChangedRange) {
+/** Scored changes summed per 15-minute UTC slot, oldest first: RiskStore.sumChangesBySlot. */
+export async function sumChangesBySlot(
+  { db, dialect }: SqlContext,
+  range: ChangedRange,
+): Promise<ChangeSlot[]> {
+  // Postgres stores instants as timestamptz, SQLite as ISO-8601 text; both give whole seconds.
+  const slot =
+    dialect === 'postgres'
+      ? sql<string>`floor(extract(epoch from changed_at) / ${sql.lit(CHANGE_SLOT_MS / 1000)})`
+      : sql<string>`(cast(strftime('%s', changed_at) as integer) / ${sql.lit(CHANGE_SLOT_MS / 1000)})`;
   const rows = await db
     .selectFrom('risk_changes')
-    .select(['changed_at', 'risk_score', 'delta_cents'])
+    .select([
+      slot.as('slot'),
+      sql<string>`count(*)`.as('changes'),
+      sql<string>`sum(risk_score)`.as('risk_sum'),
+      sql<string>`max(risk_score)`.as('risk_max'),
+      sql<string>`sum(coalesce(delta_cents, 0))`.as('delta_cents'),
+    ])
     .where('changed_at', '>=', instantToDb(range.changedFrom))
     .where('changed_at', '<=', instantToDb(range.changedTo))
-    .orderBy('changed_at')
-    .orderBy('change_id')
+    .groupBy(slot)
+    .orderBy(slot)
     .execute();
   return rows.map((row) => ({
-    changedAt: row.changed_at,
-    riskScore: row.risk_score,
-    deltaCents: row.delta_cents === null ? null : Number(row.delta_cents),
+    slotStart: new Date(Number(row.slot) * CHANGE_SLOT_MS).toISOString(),
+    changes: Number(row.changes),
+    riskSum: Number(row.risk_sum),
+    riskMax: Number(row.risk_max),
+    deltaCents: Number(row.delta_cents),
   }));
 }
 

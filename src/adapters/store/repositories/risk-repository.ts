@@ -7,7 +7,7 @@ import { batchesWithinParameterLimit } from '../bind-parameter-limits.js';
 import { instantToDb, jsonFromDb, jsonToDb } from '../column-codecs.js';
 import type { Database, RiskChangesTable, RiskModelsTable } from '../database-schema.js';
 import type { SqlContext } from '../sql-context.js';
-import { listChangeFigures, tallyChangesByEditor } from './dashboard-figure-queries.js';
+import { sumChangesBySlot, tallyChangesByEditor } from './dashboard-figure-queries.js';
 import type { SelectQueryBuilder } from 'kysely';
 
 const CHANGE_COLUMNS = 16;
@@ -131,7 +131,7 @@ export function createRiskRepository(context: SqlContext): RiskStore {
       return row && fromRow(row);
     },
 
-    listChangeFigures: (range) => listChangeFigures(context, range),
+    sumChangesBySlot: (range) => sumChangesBySlot(context, range),
     tallyChangesByEditor: (range) => tallyChangesByEditor(context, range),
 
     async rescoreChanges(updates) {
