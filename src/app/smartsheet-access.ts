@@ -1,5 +1,5 @@
-// Smartsheet for one command that works alone (`lock`, `unlock`, `access-review run`,
-// `backup restore-rows`): beside a cluster it must spend from the cluster's budget and take its
+// Smartsheet for one command that works alone (`lock`, `unlock`, `access-review run`, `backup`
+// and `restore-rows`): beside a cluster it must spend from the cluster's budget and take its
 // sheet-write locks, or it could push the account past its rate limit while workers run.
 import type { SmartsheetClient } from '../adapters/smartsheet/index.js';
 import type { Config } from '../config/index.js';
