@@ -65,6 +65,14 @@ export interface JobQueue {
   /** The job's id, or null when a job with the same id or singleton key is already there. */
   send(kind: JobKind, data: JsonObject, options?: SendJobOptions): Promise<string | null>;
   /**
+   * Sends many jobs of one kind in one statement, each with its deterministic id; as with `send`,
+   * an id already in the queue is dropped. Resolves to the ids that were new.
+   */
+  sendMany(
+    kind: JobKind,
+    jobs: readonly { readonly id: string; readonly data: JsonObject }[],
+  ): Promise<string[]>;
+  /**
    * Takes jobs of `kind`, at most `concurrency` at a time in this process, until `stop`. A handler
    * that throws fails the attempt; the job is retried with backoff up to the kind's retry limit.
    */

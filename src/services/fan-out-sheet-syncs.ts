@@ -32,7 +32,7 @@ export interface FanOutResult {
 }
 
 export async function fanOutSheetSyncs(
-  queue: Pick<JobQueue, 'send' | 'statuses'>,
+  queue: Pick<JobQueue, 'sendMany' | 'statuses'>,
   sheets: readonly DiscoveredSheet[],
   options: FanOutOptions,
 ): Promise<FanOutResult> {
@@ -40,15 +40,19 @@ export async function fanOutSheetSyncs(
     sheet,
     id: deterministicJobId(options.runId, 'sheet-sync', sheet.id),
   }));
-  for (const { sheet, id } of jobs) {
-    const data: SheetSyncJobData = {
-      runId: options.runId,
-      startedAt: options.startedAt.toISOString(),
-      deadline: options.deadline.toISOString(),
-      sheet: { id: sheet.id, name: sheet.name, location: sheet.location },
-    };
-    await queue.send('sheet-sync', data as unknown as JsonObject, { id });
-  }
+  // One statement for the run's sheets; a retried coordinator's second send adds nothing.
+  await queue.sendMany(
+    'sheet-sync',
+    jobs.map(({ sheet, id }) => {
+      const data: SheetSyncJobData = {
+        runId: options.runId,
+        startedAt: options.startedAt.toISOString(),
+        deadline: options.deadline.toISOString(),
+        sheet: { id: sheet.id, name: sheet.name, location: sheet.location },
+      };
+      return { id, data: data as unknown as JsonObject };
+    }),
+  );
   const ended = new Map<string, SheetSyncResult>();
   const fanned: FanOutResult = { results: [], changes: 0, historyCalls: 0, requests: {} };
   for (;;) {

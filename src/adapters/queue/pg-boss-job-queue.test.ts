@@ -66,6 +66,29 @@ describe.skipIf(postgres.skipReason)('the pg-boss job queue', () => {
     expect(rows).toEqual([{ n: 1, data: { sheet: { id: 1 } } }]);
   }, 30_000);
 
+  it('sends many jobs in one go, dropping ids already queued, with the same settings as send', async () => {
+    const jobs = await openQueue({ heartbeatSeconds: 20 });
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    expect(await jobs.send('sheet-sync', { sheet: { id: 1 } }, { id: a })).toBe(a);
+    const sent = await jobs.sendMany('sheet-sync', [
+      { id: a, data: { sheet: { id: 10 } } },
+      { id: b, data: { sheet: { id: 2 } } },
+      { id: c, data: { sheet: { id: 3 } } },
+    ]);
+    expect([...sent].sort()).toEqual([b, c].sort());
+    expect(await jobs.sendMany('sheet-sync', [{ id: b, data: { sheet: { id: 20 } } }])).toEqual([]);
+    expect(await jobs.sendMany('sheet-sync', [])).toEqual([]);
+    const rows = await sql<{ id: string; data: unknown; retry_limit: number; heartbeat_seconds: number }>(
+      `SELECT id, data, retry_limit, heartbeat_seconds FROM "${schema}".job WHERE id = ANY($1) ORDER BY data->'sheet'->>'id'`,
+      [[a, b, c]],
+    );
+    expect(rows).toEqual([
+      { id: a, data: { sheet: { id: 1 } }, retry_limit: 5, heartbeat_seconds: 20 },
+      { id: b, data: { sheet: { id: 2 } }, retry_limit: 5, heartbeat_seconds: 20 },
+      { id: c, data: { sheet: { id: 3 } }, retry_limit: 5, heartbeat_seconds: 20 },
+    ]);
+  }, 30_000);
+
   it("reports a completed job with its handler's output", async () => {
     const jobs = await openQueue();
     await jobs.work('alerts', { concurrency: 1 }, async (job) => ({

@@ -132,6 +132,17 @@ export async function openPgBossJobQueue(options: PgBossJobQueueOptions): Promis
         ...(sendOptions.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
       });
     },
+    async sendMany(kind: JobKind, jobs: readonly { readonly id: string; readonly data: JsonObject }[]) {
+      if (jobs.length === 0) return [];
+      // The same statement `send` runs (pg-boss's insertJobs, ending in ON CONFLICT DO NOTHING) with
+      // all rows at once; retries, heartbeat and expiry come from the queue's settings either way.
+      const ids = await boss.insert(
+        kind,
+        jobs.map((job) => ({ id: job.id, data: job.data as object })),
+        { returnId: true },
+      );
+      return ids ?? [];
+    },
     async work(kind: JobKind, workOptions: { concurrency: number }, handler: JobHandler) {
       // One pg-boss worker per slot, each woken right after its job ends: a worker otherwise sleeps
       // out its polling interval between jobs, which for a cycle's 90 quick sheet-syncs adds up
