@@ -6,20 +6,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createArgon2idPasswordHasher } from '../../src/adapters/auth/argon2id-password-hasher.js';
-import { createLogger } from '../../src/adapters/log/pino-logger.js';
-import { smartsheetBillingSheets } from '../../src/adapters/smartsheet/smartsheet-billing-sheets.js';
-import { registerDashboardApp } from '../../src/app/dashboard-app.js';
-import { smartsheetClientFor } from '../../src/app/report-cycle.js';
 import { loadConfig } from '../../src/config/index.js';
-import { NO_ORIGIN } from '../../src/domain/auth/auth-event.js';
-import { authDepsFor } from '../../src/http/auth/auth-settings.js';
-import { buildHttpServer } from '../../src/http/build-http-server.js';
 import type { JobRetried, JobsResponse } from '../../src/http/dashboard/jobs-contract.js';
 import type { JobQueue } from '../../src/ports/job-queue.js';
-import { createUserAccount } from '../../src/services/manage-users.js';
+import { composeDashboard, signInRoles } from '../support/composed-dashboard.js';
 import { openFailingJobQueue, type TestJobQueue } from '../support/failing-job-queue.js';
 import { backends, createTestStore, type TestStore } from '../support/test-databases.js';
 
@@ -59,41 +50,19 @@ async function startDashboard(jobs: JobQueue | undefined, backend = postgres): P
       LEDGERLINE_MFA_REQUIRED_FOR_ADMINS: 'false',
     },
   });
-  const logger = createLogger({ level: 'silent', format: 'json' });
-  const client = smartsheetClientFor(config, logger);
-  server = await buildHttpServer({
-    webhooks: store.store.webhooks,
-    inbox: store.store.inbox,
-    logger,
-    metrics: new Registry(),
-    now: () => new Date(),
-    ready: async () => ({ ok: true, checks: {} }),
-  });
-  await registerDashboardApp(
-    server,
+  server = await composeDashboard({
+    store: store.store,
     config,
-    { store: store.store, client, source: smartsheetBillingSheets(client) },
-    logger,
-    { webRoot: path.join(dataDir, 'no-web-build'), ...(jobs ? { jobs } : {}) },
-  );
-  await server.ready();
-  const deps = authDepsFor(store.store, config, createArgon2idPasswordHasher());
-  for (const role of ['admin', 'auditor'] as const) {
-    const email = `${role}@example.com`;
-    await createUserAccount(
-      deps,
-      { email: 'cli:test', origin: NO_ORIGIN },
-      { email, displayName: role, role, password: PASSWORD },
-    );
-    const login = await server.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email, password: PASSWORD },
-    });
-    expect(login.statusCode, login.body).toBe(200);
-    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
-    sessions.set(role, { cookie, csrf: login.json<{ csrfToken: string }>().csrfToken });
-  }
+    webRoot: path.join(dataDir, 'no-web-build'),
+    ...(jobs ? { jobs } : {}),
+  });
+  for (const [role, session] of await signInRoles(
+    server,
+    { store: store.store, config },
+    ['admin', 'auditor'],
+    PASSWORD,
+  ))
+    sessions.set(role, session);
 }
 
 function retry(kind: string, id: string, role?: Role, options: { csrf?: boolean } = {}) {

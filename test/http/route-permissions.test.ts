@@ -5,26 +5,17 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../emulator/index.js';
 import type { RunningEmulator } from '../../emulator/index.js';
 import { generateSeed } from '../../emulator/seed/generate-seed.js';
-import { createLogger } from '../../src/adapters/log/pino-logger.js';
-import { smartsheetBillingSheets } from '../../src/adapters/smartsheet/smartsheet-billing-sheets.js';
-import { createArgon2idPasswordHasher } from '../../src/adapters/auth/argon2id-password-hasher.js';
 import { migrateToLatest, openStore } from '../../src/adapters/store/index.js';
-import { registerDashboardApp } from '../../src/app/dashboard-app.js';
-import { smartsheetClientFor } from '../../src/app/report-cycle.js';
 import { emulatorVariables } from '../../src/cli/demo-environment.js';
 import { loadConfig } from '../../src/config/index.js';
-import { NO_ORIGIN } from '../../src/domain/auth/auth-event.js';
 import { roleGrants } from '../../src/http/access-control.js';
-import { authDepsFor } from '../../src/http/auth/auth-settings.js';
-import { buildHttpServer } from '../../src/http/build-http-server.js';
 import { API_ROUTES } from '../../src/http/dashboard/api-contract.js';
 import type { Store } from '../../src/ports/store.js';
-import { createUserAccount } from '../../src/services/manage-users.js';
+import { composeDashboard, signInRoles } from '../support/composed-dashboard.js';
 
 const PASSWORD = 'route-walk-password-1';
 const ROLES = ['viewer', 'auditor', 'admin'] as const;
@@ -48,50 +39,20 @@ beforeAll(async () => {
       LEDGERLINE_MFA_REQUIRED_FOR_ADMINS: 'false',
     },
   });
-  const logger = createLogger({ level: 'silent', format: 'json' });
   store = await openStore(config.database.location);
   await migrateToLatest(store);
-  const client = smartsheetClientFor(config, logger);
-  server = await buildHttpServer({
-    webhooks: store.webhooks,
-    inbox: store.inbox,
-    logger,
-    metrics: new Registry(),
-    now: () => new Date(),
-    ready: async () => ({ ok: true, checks: {} }),
-  });
-  server.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/')) return;
-    for (const method of [route.method].flat())
-      if (method !== 'HEAD') registered.push(`${method} ${route.url}`);
-  });
-  await registerDashboardApp(
-    server,
+  server = await composeDashboard({
+    store,
     config,
-    { store, client, source: smartsheetBillingSheets(client) },
-    logger,
-    {
-      webRoot: path.join(dir, 'no-web-build'),
+    webRoot: path.join(dir, 'no-web-build'),
+    onRoute: (route) => {
+      if (!route.url.startsWith('/api/')) return;
+      for (const method of [route.method].flat())
+        if (method !== 'HEAD') registered.push(`${method} ${route.url}`);
     },
-  );
-  await server.ready();
-  const deps = authDepsFor(store, config, createArgon2idPasswordHasher());
-  for (const role of ROLES) {
-    const email = `${role}@example.com`;
-    await createUserAccount(
-      deps,
-      { email: 'cli:test', origin: NO_ORIGIN },
-      { email, displayName: role, role, password: PASSWORD },
-    );
-    const login = await server.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email, password: PASSWORD },
-    });
-    expect(login.statusCode, login.body).toBe(200);
-    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
-    sessions.set(role, { cookie, csrf: (login.json() as { csrfToken: string }).csrfToken });
-  }
+  });
+  for (const [role, session] of await signInRoles(server, { store, config }, ROLES, PASSWORD))
+    sessions.set(role, session);
 }, 60_000);
 
 afterAll(async () => {

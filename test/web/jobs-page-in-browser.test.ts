@@ -10,20 +10,11 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { Registry } from 'prom-client';
 import { build } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createArgon2idPasswordHasher } from '../../src/adapters/auth/argon2id-password-hasher.js';
-import { createLogger } from '../../src/adapters/log/pino-logger.js';
-import { smartsheetBillingSheets } from '../../src/adapters/smartsheet/smartsheet-billing-sheets.js';
-import { registerDashboardApp } from '../../src/app/dashboard-app.js';
-import { smartsheetClientFor } from '../../src/app/report-cycle.js';
 import { loadConfig } from '../../src/config/index.js';
-import { NO_ORIGIN } from '../../src/domain/auth/auth-event.js';
-import { authDepsFor } from '../../src/http/auth/auth-settings.js';
-import { buildHttpServer } from '../../src/http/build-http-server.js';
 import type { JobQueue } from '../../src/ports/job-queue.js';
-import { createUserAccount } from '../../src/services/manage-users.js';
+import { composeDashboard, createRoleAccounts } from '../support/composed-dashboard.js';
 import { openFailingJobQueue, type TestJobQueue } from '../support/failing-job-queue.js';
 import { repoRoot } from '../support/run-cli.js';
 import { backends, createTestStore, type TestStore } from '../support/test-databases.js';
@@ -75,33 +66,13 @@ async function startDashboard(jobs: JobQueue | undefined): Promise<string> {
       LEDGERLINE_MFA_REQUIRED_FOR_ADMINS: 'false',
     },
   });
-  const logger = createLogger({ level: 'silent', format: 'json' });
-  const client = smartsheetClientFor(config, logger);
-  server = await buildHttpServer({
-    webhooks: store.store.webhooks,
-    inbox: store.store.inbox,
-    logger,
-    metrics: new Registry(),
-    now: () => new Date(),
-    ready: async () => ({ ok: true, checks: {} }),
-  });
-  await registerDashboardApp(
-    server,
+  server = await composeDashboard({
+    store: store.store,
     config,
-    { store: store.store, client, source: smartsheetBillingSheets(client) },
-    logger,
-    {
-      webRoot: distDir,
-      ...(jobs ? { jobs } : {}),
-    },
-  );
-  const deps = authDepsFor(store.store, config, createArgon2idPasswordHasher());
-  for (const role of ['admin', 'auditor', 'viewer'] as const)
-    await createUserAccount(
-      deps,
-      { email: 'cli:test', origin: NO_ORIGIN },
-      { email: `${role}@example.com`, displayName: role, role, password: PASSWORD },
-    );
+    webRoot: distDir,
+    ...(jobs ? { jobs } : {}),
+  });
+  await createRoleAccounts(store.store, config, ['admin', 'auditor', 'viewer'], PASSWORD);
   return server.listen({ host: '127.0.0.1', port: 0 });
 }
 

@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, isoDate } from '../calendar-date.js';
 import { calendarDateIn } from '../time-zone.js';
-import { changeSlots, editorActivity, riskTrend, severityCounts, weekWindowOf } from './activity-figures.js';
+import {
+  changeSlots,
+  editorActivity,
+  riskTrendFromSlots,
+  severityCounts,
+  weekWindowOf,
+} from './activity-figures.js';
 
 describe('activity figures', () => {
   it('places the billing week on the organisation calendar, whole days inclusive', () => {
@@ -25,13 +31,13 @@ describe('activity figures', () => {
   });
 
   it('gives one trend point per local day, empty days as zeros', () => {
-    const trend = riskTrend(
-      [
+    const trend = riskTrendFromSlots(
+      changeSlots([
         // 2025-08-20 00:30 UTC is still the 19th in Chicago.
-        { changedAt: '2025-08-20T00:30:00Z', riskScore: 0.2 },
-        { changedAt: '2025-08-19T15:00:00Z', riskScore: 0.6 },
-        { changedAt: '2025-08-20T15:00:00Z', riskScore: 1 },
-      ],
+        { changedAt: '2025-08-20T00:30:00Z', riskScore: 0.2, deltaCents: null },
+        { changedAt: '2025-08-19T15:00:00Z', riskScore: 0.6, deltaCents: null },
+        { changedAt: '2025-08-20T15:00:00Z', riskScore: 1, deltaCents: null },
+      ]),
       { today: isoDate('2025-08-20'), days: 3, timeZone: 'America/Chicago' },
     );
     expect(trend).toEqual([
@@ -70,7 +76,7 @@ describe('activity figures', () => {
             deltaCents: null,
           }));
           const today = calendarDateIn(new Date(start + 20 * 86_400_000), timeZone);
-          const trend = riskTrend(changes, { today, days: 22, timeZone });
+          const trend = riskTrendFromSlots(changeSlots(changes), { today, days: 22, timeZone });
           const perChange = new Map<string, { count: number; max: number; sum: number }>();
           for (const change of changes) {
             const date = calendarDateIn(new Date(change.changedAt), timeZone);

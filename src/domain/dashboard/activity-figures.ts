@@ -98,16 +98,9 @@ export function changeSlots(
 
 /**
  * Average and highest risk of the changes of each of the `days` local days ending with `today`,
- * oldest first; a day without changes is present with zeros so a chart's axis has no holes.
+ * oldest first, from the changes summed per slot (one time-zone conversion per slot); a day
+ * without changes is present with zeros so a chart's axis has no holes.
  */
-export function riskTrend(
-  changes: readonly Pick<ScoredActivity, 'changedAt' | 'riskScore'>[],
-  options: { readonly today: IsoDate; readonly days: number; readonly timeZone: string },
-): RiskTrendDay[] {
-  return riskTrendFromSlots(changeSlots(changes.map((change) => ({ ...change, deltaCents: null }))), options);
-}
-
-/** riskTrend from changes already summed per slot (one time-zone conversion per slot). */
 export function riskTrendFromSlots(
   slots: readonly ChangeSlot[],
   options: { readonly today: IsoDate; readonly days: number; readonly timeZone: string },
