@@ -17,7 +17,7 @@ import type { RiskStore } from '../ports/risk-store.js';
 import type { CorrectionStore } from '../ports/correction-store.js';
 import { approvedCorrectionsFor } from './correction-audit-context.js';
 import { lockKeys } from '../ports/work-lock.js';
-import type { WorkLock } from '../ports/work-lock.js';
+import type { LockLease, WorkLock } from '../ports/work-lock.js';
 import { auditSheetChanges } from './audit-sheet-changes.js';
 import { flagRiskyChanges } from './flag-risky-changes.js';
 import { createRiskScorer, loadReviewOverdue, loadRiskModel } from './score-changes.js';
@@ -153,7 +153,8 @@ export async function processWebhookInbox(
       : undefined;
   for (const [sheetId, touched] of bySheet) {
     try {
-      const work = () => processSheet(deps, sheetId, touched, options, context, scorer);
+      const work = (lease?: LockLease) =>
+        processSheet(deps, sheetId, touched, options, context, scorer, lease);
       const processed = deps.lock
         ? await deps.lock.withLock(lockKeys.sheetSync(sheetId), work)
         : await work();
@@ -191,6 +192,7 @@ async function processSheet(
   options: InboxOptions,
   context: ReturnType<typeof defaultAuditContext>,
   scorer: RiskScorer | undefined,
+  lease?: LockLease,
 ): Promise<{ rowsRead: number; events: ChainedAuditEvent[] }> {
   const known = await deps.sheets.getSheet(sheetId);
   // A sheet not yet synced (or not active) has no baseline to diff against: the cycle handles it.
@@ -241,11 +243,15 @@ async function processSheet(
     isNew: false,
     at,
   };
+  // As in a cycle's sync: a cluster lock lost while reading stops the batch before it audits or
+  // commits, and the inbox items are retried.
+  await lease?.confirm();
   const audited = await auditSheetChanges(
     { source: deps.source, audit: deps.audit, scorer },
     result,
     context,
   );
+  await lease?.confirm();
   await commitSheetSync(deps, result, options.runId);
   return { rowsRead: result.rowsFetched, events: audited.events };
 }

@@ -17,7 +17,7 @@ import type { BillingSheets, DiscoveredSheet } from '../ports/billing-sheets.js'
 import type { PhaseProgress } from '../ports/progress.js';
 import type { RowSnapshot, SheetRecord, SheetStore, SnapshotStore } from '../ports/sheet-store.js';
 import { lockKeys } from '../ports/work-lock.js';
-import type { WorkLock } from '../ports/work-lock.js';
+import type { LockLease, WorkLock } from '../ports/work-lock.js';
 
 export interface SyncOptions {
   synonyms?: Partial<ColumnSynonyms>;
@@ -112,10 +112,16 @@ export async function syncSourceSheets(
         message: 'time budget of the sync phase exhausted; next run continues',
       });
     } else {
-      const syncOne = async () => {
+      const syncOne = async (lease?: LockLease) => {
         const result = await readSheetChanges(deps, sheet, options);
+        // A cluster lock lost while reading (its connection ended) may already be another worker's:
+        // stop before auditing or committing, and let the job's retry read the sheet again.
+        await lease?.confirm();
         if (beforeCommit) await beforeCommit(result);
-        if (options.persist) await commitSheetSync(deps, result, options.runId);
+        if (options.persist) {
+          await lease?.confirm();
+          await commitSheetSync(deps, result, options.runId);
+        }
         return result;
       };
       results.push(

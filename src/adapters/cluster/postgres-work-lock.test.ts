@@ -1,11 +1,15 @@
 // The cluster-wide work lock against the real Postgres: two instances on pools of their own (two
 // processes) serialise one key and not two, and a holder whose database session dies — as it does
-// when its process is killed — gives the lock up to the other at once. Each test has a namespace of
-// its own, so parallel runs on one database do not meet.
+// when its process is killed — gives the lock up to the other at once, and the old holder's lease
+// then says the lock is lost, so its work stops before committing. Each test has a namespace of its
+// own, so parallel runs on one database do not meet.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backends, TEST_DATABASE_URL } from '../../../test/support/test-databases.js';
+import type { AppError } from '../../domain/app-error.js';
+import { ErrorCode } from '../../domain/app-error.js';
+import type { LockLease } from '../../ports/work-lock.js';
 import { PostgresWorkLock } from './postgres-work-lock.js';
 
 const postgres = backends.find((b) => b.dialect === 'postgres')!;
@@ -109,7 +113,10 @@ describe.skipIf(postgres.skipReason)('the Postgres work lock', () => {
     const [a, b] = locks;
     const holdA = gate();
     const aHolds = gate();
-    const first = a.withLock('sheet-write:9', async () => {
+    let aLease!: LockLease;
+    const first = a.withLock('sheet-write:9', async (lease) => {
+      aLease = lease;
+      await lease.confirm();
       aHolds.open();
       await holdA.opened;
       return 'a finished';
@@ -133,7 +140,14 @@ describe.skipIf(postgres.skipReason)('the Postgres work lock', () => {
     await query('SELECT pg_terminate_backend($1)', [holder!.pid]);
     await expect(second).resolves.toBe('b finished');
 
-    // The old holder's work still ends normally; its lost connection is not handed back to the pool.
+    // The old holder's work goes on, but its lease now says the lock is gone: before committing, it
+    // would stop. Its lost connection is not handed back to the pool.
+    const refused = await aLease.confirm().then(
+      () => undefined,
+      (error: unknown) => error as AppError,
+    );
+    expect(refused?.message).toMatch(/lock on sheet-write:9 was lost/);
+    expect(refused?.code).toBe(ErrorCode.DATABASE_UNAVAILABLE);
     holdA.open();
     await expect(first).resolves.toBe('a finished');
     await expect(a.withLock('sheet-write:9', async () => 'a again')).resolves.toBe('a again');

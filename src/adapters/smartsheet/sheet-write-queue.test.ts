@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkLock } from '../../ports/work-lock.js';
+import type { LockLease, WorkLock } from '../../ports/work-lock.js';
 import { SheetWriteQueue } from './sheet-write-queue.js';
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -47,9 +47,10 @@ describe('SheetWriteQueue', () => {
     const held = new Map<string, Promise<void>>();
     const keys: string[] = [];
     const lock: WorkLock = {
-      withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+      withLock<T>(key: string, work: (lease: LockLease) => Promise<T>): Promise<T> {
         keys.push(key);
-        const result = (held.get(key) ?? Promise.resolve()).then(work);
+        const lease: LockLease = { confirm: async () => {} };
+        const result = (held.get(key) ?? Promise.resolve()).then(() => work(lease));
         held.set(
           key,
           result.then(
