@@ -4,8 +4,6 @@
 // nor a cycle's sheet sync may audit or commit what it read; both fail, and their retry audits the
 // edit exactly once.
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PostgresWorkLock } from '../../src/adapters/cluster/postgres-work-lock.js';
@@ -16,6 +14,7 @@ import { processWebhookInbox } from '../../src/services/process-webhook-inbox.js
 import { syncSourceSheets } from '../../src/services/sync-source-sheets.js';
 import { seedAuditSettings, startCycleHarness } from '../support/report-cycle-harness.js';
 import type { CycleHarness } from '../support/report-cycle-harness.js';
+import { startInboxReceiver } from '../support/inbox-receiver.js';
 import { TEST_DATABASE_URL, backends } from '../support/test-databases.js';
 
 const postgres = backends.find((b) => b.dialect === 'postgres')!;
@@ -28,32 +27,11 @@ afterEach(async () => {
   harness = undefined;
 });
 
-/** Answers Smartsheet's challenge and keeps every callback in the inbox, as the receiver does. */
+/** The inbox receiver's callback URL, closed after the test. */
 async function startReceiver(h: CycleHarness): Promise<string> {
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (c: Buffer) => chunks.push(c));
-    request.on('end', () => {
-      const challenge = request.headers['smartsheet-hook-challenge'];
-      if (typeof challenge === 'string') {
-        response.writeHead(200, { 'Smartsheet-Hook-Response': challenge }).end();
-        return;
-      }
-      const body = Buffer.concat(chunks).toString('utf8');
-      const parsed = JSON.parse(body) as { webhookId: number; nonce: string };
-      void h.store.inbox
-        .enqueueCallback({
-          webhookId: parsed.webhookId,
-          nonce: parsed.nonce,
-          receivedAt: new Date().toISOString(),
-          body,
-        })
-        .then(() => response.writeHead(200).end());
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closers.push(() => new Promise((resolve) => server.close(() => resolve())));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`;
+  const receiver = await startInboxReceiver(h);
+  closers.push(receiver.close);
+  return receiver.url;
 }
 
 /**
@@ -117,7 +95,7 @@ async function editedSheetUnderKilledLock() {
   };
 }
 
-describe.skipIf(postgres.skipReason)('a cluster lock lost while its work runs', () => {
+describe.skipIf(postgres.skipReason)('a cluster lock on Postgres lost while its work runs', () => {
   it('stops a webhook batch before it audits or commits, and its retry audits the edit once', async () => {
     const t = await editedSheetUnderKilledLock();
     const webhook = await t.h.client.createWebhook({

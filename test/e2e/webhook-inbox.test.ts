@@ -1,11 +1,10 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, expect, it } from 'vitest';
 import { billableRuleContext } from '../../src/domain/billable-rule.js';
 import { isBillableSnapshot } from '../../src/services/plan-weekly-reports.js';
 import { processWebhookInbox } from '../../src/services/process-webhook-inbox.js';
 import { seedAuditSettings, startCycleHarness } from '../support/report-cycle-harness.js';
 import type { CycleHarness } from '../support/report-cycle-harness.js';
+import { startInboxReceiver } from '../support/inbox-receiver.js';
 
 let harness: CycleHarness | undefined;
 const closers: (() => Promise<void>)[] = [];
@@ -15,32 +14,11 @@ afterEach(async () => {
   harness = undefined;
 });
 
-/** Answers Smartsheet's challenge and keeps every callback in the inbox, as the receiver does. */
+/** The inbox receiver's callback URL, closed after the test. */
 async function startReceiver(h: CycleHarness): Promise<string> {
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (c: Buffer) => chunks.push(c));
-    request.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      const challenge = request.headers['smartsheet-hook-challenge'];
-      if (typeof challenge === 'string') {
-        response.writeHead(200, { 'Smartsheet-Hook-Response': challenge }).end();
-        return;
-      }
-      const parsed = JSON.parse(body) as { webhookId: number; nonce: string };
-      void h.store.inbox
-        .enqueueCallback({
-          webhookId: parsed.webhookId,
-          nonce: parsed.nonce,
-          receivedAt: new Date().toISOString(),
-          body,
-        })
-        .then(() => response.writeHead(200).end());
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closers.push(() => new Promise((resolve) => server.close(() => resolve())));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`;
+  const receiver = await startInboxReceiver(h);
+  closers.push(receiver.close);
+  return receiver.url;
 }
 
 it('turns a webhook callback into the same audit events as a cycle, ignoring our own writes', async () => {
