@@ -5,41 +5,27 @@
 // edit exactly once.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PostgresWorkLock } from '../../src/adapters/cluster/postgres-work-lock.js';
 import { billableRuleContext } from '../../src/domain/billable-rule.js';
 import type { BillingSheets } from '../../src/ports/billing-sheets.js';
 import { isBillableSnapshot } from '../../src/services/plan-weekly-reports.js';
 import { processWebhookInbox } from '../../src/services/process-webhook-inbox.js';
 import { syncSourceSheets } from '../../src/services/sync-source-sheets.js';
-import { seedAuditSettings, startCycleHarness } from '../support/report-cycle-harness.js';
-import type { CycleHarness } from '../support/report-cycle-harness.js';
-import { startInboxReceiver } from '../support/inbox-receiver.js';
+import { seedAuditSettings } from '../support/report-cycle-harness.js';
+import { useInboxHarness } from '../support/inbox-harness.js';
 import { TEST_DATABASE_URL, backends } from '../support/test-databases.js';
 
 const postgres = backends.find((b) => b.dialect === 'postgres')!;
 
-let harness: CycleHarness | undefined;
-const closers: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()));
-  await harness?.close();
-  harness = undefined;
-});
-
-/** The inbox receiver's callback URL, closed after the test. */
-async function startReceiver(h: CycleHarness): Promise<string> {
-  const receiver = await startInboxReceiver(h);
-  closers.push(receiver.close);
-  return receiver.url;
-}
+const harness = useInboxHarness();
 
 /**
  * A synced harness with one billed row's price raised by 75 in Smartsheet, and a Postgres work lock
  * whose session the first sheet read kills while the work goes on reading.
  */
 async function editedSheetUnderKilledLock() {
-  const h = (harness = await startCycleHarness({ seed: 'small' }));
+  const h = await harness.start({ seed: 'small' });
   await h.run();
   const sheetId = h.sourceSheetIds[0] as number;
   const [target] = (await h.store.snapshots.listSnapshots(sheetId)).filter(
@@ -59,7 +45,7 @@ async function editedSheetUnderKilledLock() {
 
   const application = `lost-lock-${randomBytes(4).toString('hex')}`;
   const pool = new pg.Pool({ connectionString: TEST_DATABASE_URL, max: 2, application_name: application });
-  closers.push(() => pool.end());
+  harness.closeAfter(() => pool.end());
   const lock = new PostgresWorkLock(pool, `t_lost_${randomBytes(4).toString('hex')}`);
   let kills = 0;
   const source: BillingSheets = Object.assign(Object.create(h.source) as BillingSheets, {
@@ -100,7 +86,7 @@ describe.skipIf(postgres.skipReason)('a cluster lock on Postgres lost while its 
     const t = await editedSheetUnderKilledLock();
     const webhook = await t.h.client.createWebhook({
       name: 'ledgerline',
-      callbackUrl: await startReceiver(t.h),
+      callbackUrl: await harness.receiver(t.h),
       sheetId: t.sheetId,
     });
     expect((await t.h.client.updateWebhook(webhook.id, { enabled: true })).status).toBe('ENABLED');

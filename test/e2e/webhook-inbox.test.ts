@@ -1,33 +1,19 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { billableRuleContext } from '../../src/domain/billable-rule.js';
 import { isBillableSnapshot } from '../../src/services/plan-weekly-reports.js';
 import { processWebhookInbox } from '../../src/services/process-webhook-inbox.js';
-import { seedAuditSettings, startCycleHarness } from '../support/report-cycle-harness.js';
-import type { CycleHarness } from '../support/report-cycle-harness.js';
-import { startInboxReceiver } from '../support/inbox-receiver.js';
+import { seedAuditSettings } from '../support/report-cycle-harness.js';
+import { useInboxHarness } from '../support/inbox-harness.js';
 
-let harness: CycleHarness | undefined;
-const closers: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()));
-  await harness?.close();
-  harness = undefined;
-});
-
-/** The inbox receiver's callback URL, closed after the test. */
-async function startReceiver(h: CycleHarness): Promise<string> {
-  const receiver = await startInboxReceiver(h);
-  closers.push(receiver.close);
-  return receiver.url;
-}
+const harness = useInboxHarness();
 
 it('turns a webhook callback into the same audit events as a cycle, ignoring our own writes', async () => {
-  const h = (harness = await startCycleHarness({ seed: 'small' }));
+  const h = await harness.start({ seed: 'small' });
   await h.run();
   const sheetId = h.sourceSheetIds[0] as number;
   const webhook = await h.client.createWebhook({
     name: 'ledgerline',
-    callbackUrl: await startReceiver(h),
+    callbackUrl: await harness.receiver(h),
     sheetId,
   });
   expect((await h.client.updateWebhook(webhook.id, { enabled: true })).status).toBe('ENABLED');
