@@ -18,11 +18,8 @@ export interface PublishedReport {
 /** What has been published, so unchanged groups are skipped. */
 export interface ReportStore {
   getPublishedReport(identityKey: string): Promise<PublishedReport | undefined>;
-  /** Ordered by work request, week ending, identity key. */
-  listPublishedReports(filter?: {
-    readonly workRequest?: string;
-    readonly weekEnding?: string;
-  }): Promise<PublishedReport[]>;
+  /** Every published report, ordered by work request, week ending, identity key. */
+  listPublishedReports(): Promise<PublishedReport[]>;
   /**
    * One page for the dashboard: newest week first, then Work Request, then identity key; `total`
    * counts every report the filter matches.

@@ -90,10 +90,17 @@ describe('a post-close correction through the dashboard, in Chromium', () => {
     const before = await rowInSmartsheet(row);
     // Locking is on: the baseline cycle published the closed weeks and locked their billable rows.
     expect(before.locked).toBe(true);
-    const reportsBefore = await h.runtime.store.reports.listPublishedReports({
-      workRequest: String(row.values.workRequest),
-      weekEnding: String(row.values.weekEnding),
-    });
+    // The published reports of the row's Work Request and week (a handful: one page holds them).
+    const reportsOfRow = async () =>
+      (
+        await h.runtime.store.reports.pagePublishedReports({
+          workRequest: String(row.values.workRequest),
+          weekEnding: String(row.values.weekEnding),
+          offset: 0,
+          limit: 500,
+        })
+      ).items;
+    const reportsBefore = await reportsOfRow();
     expect(reportsBefore.length).toBeGreaterThan(0);
     const newPrice = Math.round((Number(row.values.price) + 250.25) * 100) / 100;
 
@@ -166,10 +173,7 @@ describe('a post-close correction through the dashboard, in Chromium', () => {
         { timeout: 60_000, interval: 500 },
       )
       .toBe(true);
-    const reportsAfter = await h.runtime.store.reports.listPublishedReports({
-      workRequest: String(row.values.workRequest),
-      weekEnding: String(row.values.weekEnding),
-    });
+    const reportsAfter = await reportsOfRow();
     const hashes = (reports: typeof reportsBefore) => reports.map((r) => r.contentHash).sort();
     expect(hashes(reportsAfter)).not.toEqual(hashes(reportsBefore));
 

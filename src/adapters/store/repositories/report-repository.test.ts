@@ -51,8 +51,13 @@ for (const backend of backends) {
 
       expect(await store().reports.listPublishedReports()).toEqual([a, b, c]);
       expect(
-        await store().reports.listPublishedReports({ workRequest: 'WR1', weekEnding: '2025-08-24' }),
-      ).toEqual([b]);
+        await store().reports.pagePublishedReports({
+          workRequest: 'WR1',
+          weekEnding: '2025-08-24',
+          offset: 0,
+          limit: 10,
+        }),
+      ).toEqual({ items: [b], total: 1 });
     });
 
     it('deletes a record and says whether there was one', async () => {

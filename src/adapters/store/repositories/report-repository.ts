@@ -32,16 +32,10 @@ export function createReportRepository({ db }: SqlContext): ReportStore {
       return row && fromRow(row);
     },
 
-    async listPublishedReports(filter = {}) {
+    async listPublishedReports() {
       const rows = await db
         .selectFrom('published_reports')
         .selectAll()
-        .$if(filter.workRequest !== undefined, (query) =>
-          query.where('work_request', '=', filter.workRequest as string),
-        )
-        .$if(filter.weekEnding !== undefined, (query) =>
-          query.where('week_ending', '=', filter.weekEnding as string),
-        )
         .orderBy('work_request')
         .orderBy('week_ending')
         .orderBy('identity_key')
